@@ -1,0 +1,65 @@
+//! The command line: argument definitions and one small module per subcommand.
+//!
+//! `main.rs` parses, runs and turns the outcome into an exit code: 0 success, 1 the document
+//! has errors, 2 hyoka could not do its job (usage, I/O).
+
+pub mod schema;
+pub mod validate;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::Lang;
+
+/// hyoka — 特定個人情報保護評価書（重点項目評価書）を YAML から検証・出力する
+#[derive(Debug, Parser)]
+#[command(name = "hyoka", version, about, long_about = None)]
+pub struct Cli {
+    /// Message language: ja (default) or en.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Ja)]
+    pub lang: Lang,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output format of diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum MessageFormat {
+    /// Readable text with code frames.
+    #[default]
+    Human,
+    /// One JSON object per line.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate assessments (folders or assessment.yaml files).
+    ///
+    /// Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage or I/O failure.
+    ///
+    /// Example: hyoka validate assessments/takaoka-vaccination
+    Validate(validate::Args),
+    /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
+    ///
+    /// Example: hyoka schema > schema/assessment.schema.json
+    Schema,
+}
+
+/// What a command ended with, mapped to the exit code by `main`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything is fine.
+    Clean,
+    /// The document has errors.
+    Invalid,
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
+    match cli.command {
+        Command::Validate(args) => validate::run(&args, cli.lang),
+        Command::Schema => schema::run(),
+    }
+}

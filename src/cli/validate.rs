@@ -1,0 +1,47 @@
+//! `hyoka validate PATH...`
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use super::{MessageFormat, Outcome};
+use crate::diag::{Lang, Severity, human, json};
+
+/// Arguments of `hyoka validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Assessment folders or assessment.yaml files.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+/// Validates each path and prints its diagnostics on standard error (JSON on standard output).
+pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
+    let mut outcome = Outcome::Clean;
+    let (mut errors, mut warnings) = (0, 0);
+    for path in &args.paths {
+        let assessment = crate::check(path)?;
+        for report in assessment.reports() {
+            errors += report.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
+            warnings += report.diagnostics.iter().filter(|d| d.severity() == Severity::Warning).count();
+            match args.message_format {
+                MessageFormat::Human => eprint!("{}", human::render(report, lang)),
+                MessageFormat::Json => print!("{}", json::render(report, lang)),
+            }
+        }
+        if assessment.has_errors() {
+            outcome = Outcome::Invalid;
+        }
+    }
+    if args.message_format == MessageFormat::Human {
+        let files = args.paths.len();
+        let line = match lang {
+            Lang::Ja => format!("{files} 件を検証しました: エラー {errors} 件、警告 {warnings} 件"),
+            Lang::En => format!("validated {files} assessment(s): {errors} error(s), {warnings} warning(s)"),
+        };
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+    Ok(outcome)
+}

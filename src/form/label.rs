@@ -1,0 +1,205 @@
+//! Full labels of items, generated from their position in the form.
+//!
+//! One rule serves diagnostics and the change table （別添２）: the canonical style of the
+//! 令和6年 rows of published change tables, e.g. `Ⅱ．５．提供先２．①法令上の根拠`.
+
+use super::{Item, Kind, Num};
+
+/// One step of a path into the form: an item, and for a repeating group the 1-based block number.
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    /// The item at this step.
+    pub item: &'static Item,
+    /// For a group, which block (1-based); `None` for the group as a whole.
+    pub index: Option<usize>,
+}
+
+/// Full-width digits: `12` → `１２`.
+pub fn fullwidth(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+        .collect()
+}
+
+/// Circled number `①`..`⑳`.
+pub fn circled(n: u8) -> String {
+    match n {
+        1..=20 => char::from_u32(0x2460 + u32::from(n) - 1).map(String::from).unwrap_or_default(),
+        _ => format!("({n})"),
+    }
+}
+
+/// Roman numeral `Ⅰ`..`Ⅻ` as printed for the 大項目.
+pub fn roman(n: u8) -> String {
+    match n {
+        1..=12 => char::from_u32(0x2160 + u32::from(n) - 1).map(String::from).unwrap_or_default(),
+        _ => n.to_string(),
+    }
+}
+
+/// The number as printed before a label: `Ⅰ`, `１．`, `①`, `（別添１）`.
+pub fn printed_number(num: Num) -> String {
+    match num {
+        Num::None => String::new(),
+        Num::Roman(n) => roman(n),
+        Num::Section(n) => format!("{}．", fullwidth(n.into())),
+        Num::Circled(n) => circled(n),
+        Num::Annex(n) => format!("（別添{}）", fullwidth(n.into())),
+    }
+}
+
+/// The label of a risk heading as written in a change-table label: `リスク：　…` → `リスク：…`.
+fn compact(label: &str) -> String {
+    label.replace("：　", "：")
+}
+
+/// The full label of the item at the end of `path`, e.g. `Ⅱ．４．委託事項２．④再委託の有無`.
+pub fn full_label(path: &[Step]) -> String {
+    let mut out = String::new();
+    let last = path.len().saturating_sub(1);
+    for (depth, step) in path.iter().enumerate() {
+        let item = step.item;
+        let is_last = depth == last;
+        match item.num {
+            Num::Roman(n) => {
+                out.push_str(&roman(n));
+                // The annex is attached to Ⅱ without a separator: `Ⅱ（別添１）…`.
+                if !matches!(path.get(depth + 1).map(|s| s.item.num), Some(Num::Annex(_))) {
+                    out.push('．');
+                }
+            }
+            Num::Section(n) => {
+                out.push_str(&fullwidth(n.into()));
+                out.push('．');
+            }
+            // A top-level annex (別添２) names itself before its rows.
+            Num::Annex(_) if depth == 0 && !is_last => {
+                out.push_str(&printed_number(item.num));
+                out.push_str(item.label);
+                out.push('　');
+            }
+            Num::Annex(_) | Num::Circled(_) | Num::None => {}
+        }
+        if let Kind::Group(group) = item.kind {
+            out.push_str(group.name);
+            if let Some(i) = step.index {
+                out.push_str(&fullwidth(i));
+                out.push('．');
+            }
+            continue;
+        }
+        if is_last {
+            if !item.under.is_empty() {
+                out.push_str(item.under);
+                out.push('　');
+            }
+            match item.num {
+                Num::Circled(_) | Num::Annex(_) => out.push_str(&printed_number(item.num)),
+                _ => {}
+            }
+            out.push_str(&compact(item.label));
+        } else if item.num == Num::None && depth > 0 && item.is_container() {
+            // Un-numbered headings inside a section (the risks of Ⅲ) are part of the label.
+            out.push_str(&compact(item.label));
+            out.push('　');
+        } else if depth == 0 && matches!(item.num, Num::None) {
+            // The cover has no number; its items are labelled by their own names.
+        }
+    }
+    // A group title (label "") ends the label at the block: `Ⅱ．４．委託事項２`.
+    while out.ends_with('．') || out.ends_with('　') {
+        out.pop();
+    }
+    out
+}
+
+/// The key path of an item, e.g. `ファイルの概要.委託.委託事項[2].再委託の有無`: stable across
+/// renumbering of the form, used for anchors and machine output.
+pub fn key_path(path: &[Step]) -> String {
+    let mut out = String::new();
+    for (i, step) in path.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        out.push_str(step.item.key);
+        if let Some(index) = step.index {
+            out.push_str(&format!("[{index}]"));
+        }
+    }
+    out
+}
+
+/// Resolves a key path (as made by [`key_path`]) back into steps.
+pub fn resolve(edition: &'static super::Edition, path: &str) -> Option<Vec<Step>> {
+    let mut steps = Vec::new();
+    let mut items: &'static [Item] = edition.items;
+    for part in path.split('.') {
+        let (key, index) = match part.strip_suffix(']').and_then(|p| p.split_once('[')) {
+            Some((key, n)) => (key, Some(n.parse().ok()?)),
+            None => (part, None),
+        };
+        let item = items.iter().find(|i| i.key == key)?;
+        steps.push(Step { item, index });
+        items = item.children();
+    }
+    Some(steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::r06_10::EDITION;
+
+    fn label(path: &str) -> String {
+        full_label(&resolve(&EDITION, path).unwrap_or_else(|| panic!("no item {path}")))
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(fullwidth(10), "１０");
+        assert_eq!(circled(7), "⑦");
+        assert_eq!(roman(5), "Ⅴ");
+        assert_eq!(printed_number(Num::Annex(1)), "（別添１）");
+    }
+
+    #[test]
+    fn labels_of_every_kind_of_item() {
+        let cases = [
+            ("表紙.公表日", "公表日"),
+            ("基本情報.事務.事務の内容", "Ⅰ．１．②事務の内容"),
+            ("基本情報.システム[3].システムの機能", "Ⅰ．２．システム３．②システムの機能"),
+            ("基本情報.システム[12].他のシステムとの接続", "Ⅰ．２．システム１２．③他のシステムとの接続"),
+            ("基本情報.特定個人情報ファイル名", "Ⅰ．３．特定個人情報ファイル名"),
+            ("基本情報.個人番号の利用.法令上の根拠", "Ⅰ．４．個人番号の利用　法令上の根拠"),
+            ("基本情報.情報連携.法令上の根拠", "Ⅰ．５．②法令上の根拠"),
+            ("ファイルの概要.入手・使用.情報の突合", "Ⅱ．３．⑤使用方法　情報の突合"),
+            ("ファイルの概要.委託.委託の有無", "Ⅱ．４．委託の有無"),
+            ("ファイルの概要.委託.委託事項[2]", "Ⅱ．４．委託事項２"),
+            ("ファイルの概要.委託.委託事項[2].名称", "Ⅱ．４．委託事項２"),
+            ("ファイルの概要.委託.委託事項[2].再委託の有無", "Ⅱ．４．委託事項２．④再委託の有無"),
+            ("ファイルの概要.提供・移転.提供・移転の有無", "Ⅱ．５．提供・移転の有無"),
+            ("ファイルの概要.提供・移転.提供先[2].法令上の根拠", "Ⅱ．５．提供先２．①法令上の根拠"),
+            ("ファイルの概要.提供・移転.移転先[1].移転方法", "Ⅱ．５．移転先１．⑥移転方法"),
+            ("ファイルの概要.保管・消去.保管場所", "Ⅱ．６．保管場所"),
+            ("ファイルの概要.記録項目", "Ⅱ（別添１）特定個人情報ファイル記録項目"),
+            (
+                "リスク対策.入手.目的外の入手.措置の内容",
+                "Ⅲ．２．リスク：目的外の入手が行われるリスク　リスクに対する措置の内容",
+            ),
+            ("リスク対策.その他のリスク対策", "Ⅲ．１０．その他のリスク対策"),
+            ("リスク対策.教育・啓発.具体的な方法", "Ⅲ．９．具体的な方法"),
+            ("評価実施手続.基礎項目評価.実施日", "Ⅴ．１．①実施日"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(label(path), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn key_paths_round_trip() {
+        let path = "ファイルの概要.委託.委託事項[2].再委託の有無";
+        assert_eq!(key_path(&resolve(&EDITION, path).unwrap()), path);
+        assert!(resolve(&EDITION, "ファイルの概要.無い").is_none());
+    }
+}

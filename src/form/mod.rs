@@ -1,0 +1,294 @@
+//! The form definition (様式): every item of the official form, once.
+//!
+//! One table per edition (see [`r06_10`]) describes items, their order, official labels,
+//! numbering, ※ marks, choice lists and conditions. Loading, validation, the JSON Schema,
+//! rendering and change-table labels all read this table; nothing else types a label.
+
+pub mod changes;
+pub mod choices;
+pub mod label;
+pub mod r06_10;
+
+pub use choices::ChoiceList;
+
+/// An edition of a form, e.g. 重点項目評価書 様式3 of 令和6年10月.
+#[derive(Debug)]
+pub struct Edition {
+    /// The value of the top-level `様式` key that selects this edition.
+    pub id: &'static str,
+    /// Title printed on the cover, e.g. `特定個人情報保護評価書（重点項目評価書）`.
+    pub title: &'static str,
+    /// Edition tag printed on the cover, e.g. `[令和６年10月　様式３]`.
+    pub tag: &'static str,
+    /// Top-level items of the document, in printed order.
+    pub items: &'static [Item],
+}
+
+/// How an item is numbered on the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Num {
+    /// No number of its own.
+    None,
+    /// 大項目 `Ⅰ`..`Ⅴ`.
+    Roman(u8),
+    /// 中項目 `１．`, `２．` …
+    Section(u8),
+    /// 小項目 `①`, `②` …
+    Circled(u8),
+    /// Annexes: `（別添１）`.
+    Annex(u8),
+}
+
+/// The ※ mark: a change to a marked item is a 重要な変更.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Not marked (but may inherit a mark from an ancestor).
+    No,
+    /// `※` printed after the label; applies to every descendant.
+    Yes,
+    /// `※` with an exception note, as `Ⅲ　リスク対策　※（７．②を除く。）`.
+    YesExcept(&'static str),
+    /// Explicitly outside an ancestor's ※ (Ⅲ７②).
+    Exempt,
+}
+
+/// One option of a checkbox set (チェックボックス).
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOption {
+    /// The option's label as printed and as written in YAML.
+    pub label: &'static str,
+    /// A sub-heading printed before this option (`・識別情報` in 主な記録項目), or "".
+    pub heading: &'static str,
+    /// What the option carries besides the tick.
+    pub extra: Extra,
+}
+
+/// What a ticked checkbox option carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    /// Only the tick: `true`.
+    None,
+    /// A free text in `（　）`, e.g. `その他 （中間サーバー）`.
+    Text,
+    /// A count in `（　）件`, e.g. `提供を行っている （5）件`.
+    Count,
+}
+
+/// A repeating group of blocks (システム, 委託事項, 提供先, 移転先).
+#[derive(Debug)]
+pub struct Group {
+    /// The block name as printed before the index, e.g. `委託事項`.
+    pub name: &'static str,
+    /// Maximum number of blocks the form holds.
+    pub max: usize,
+    /// The items of one block.
+    pub items: &'static [Item],
+}
+
+/// The type of an item's value.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// A heading that holds other items.
+    Section(&'static [Item]),
+    /// A repeating group.
+    Group(&'static Group),
+    /// One-line text.
+    Text,
+    /// Multi-line text; line breaks are kept exactly.
+    Lines,
+    /// Single choice from a ＜選択肢＞ list.
+    Choice(&'static ChoiceList),
+    /// Checkbox set.
+    Checks(&'static [CheckOption]),
+    /// A single checkbox (e.g. `[ ] 委託しない`).
+    Flag,
+    /// A date; `month_ok` allows month precision (`平成28年1月`).
+    Date {
+        /// Whether a date without a day is allowed.
+        month_ok: bool,
+    },
+    /// A count printed as `（ n ）件`.
+    Count,
+}
+
+/// A condition on a sibling item (an item of the same section or block).
+#[derive(Debug, Clone, Copy)]
+pub enum Cond {
+    /// The sibling choice has this value.
+    Is(&'static str, &'static str),
+    /// The sibling choice is set and has another value.
+    IsNot(&'static str, &'static str),
+    /// The sibling checkbox set has this option ticked.
+    Ticked(&'static str, &'static str),
+    /// The sibling checkbox set does not have this option ticked.
+    NotTicked(&'static str, &'static str),
+    /// The sibling single checkbox is not ticked.
+    FlagOff(&'static str),
+}
+
+/// Whether an item must be filled.
+#[derive(Debug, Clone, Copy)]
+pub enum Need {
+    /// Must be filled.
+    Required,
+    /// May be left empty.
+    Optional,
+    /// Must be filled when the condition holds, and left empty when it does not.
+    When(Cond),
+}
+
+/// One item of the form.
+#[derive(Debug)]
+pub struct Item {
+    /// The YAML key.
+    pub key: &'static str,
+    /// The official label as printed, without its number, e.g. `事務の名称`.
+    pub label: &'static str,
+    /// The number printed before the label.
+    pub num: Num,
+    /// The ※ mark.
+    pub mark: Mark,
+    /// The value's type.
+    pub kind: Kind,
+    /// Whether it must be filled.
+    pub need: Need,
+    /// For an un-numbered sub-item, the numbered item it is printed under
+    /// (e.g. `③対象となる本人の範囲` for `その必要性`); it becomes part of the item's full label.
+    pub under: &'static str,
+}
+
+impl Item {
+    /// Children of a section or of one block of a group.
+    pub fn children(&self) -> &'static [Item] {
+        match self.kind {
+            Kind::Section(items) => items,
+            Kind::Group(group) => group.items,
+            _ => &[],
+        }
+    }
+
+    /// Finds a direct child by its YAML key.
+    pub fn child(&self, key: &str) -> Option<&'static Item> {
+        self.children().iter().find(|item| item.key == key)
+    }
+
+    /// Whether the item holds other items.
+    pub fn is_container(&self) -> bool {
+        matches!(self.kind, Kind::Section(_) | Kind::Group(_))
+    }
+}
+
+/// Every edition hyoka knows, newest first.
+pub const EDITIONS: &[&Edition] = &[&r06_10::EDITION];
+
+/// Finds an edition by the value of `様式`, ignoring differences of width and spacing.
+pub fn edition(id: &str) -> Option<&'static Edition> {
+    let wanted = fold(id);
+    EDITIONS.iter().copied().find(|e| fold(e.id) == wanted)
+}
+
+/// Width- and space-insensitive form of a short identifier (full-width digits to ASCII).
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Finds an item of the top level by key.
+pub fn top<'a>(edition: &'a Edition, key: &str) -> Option<&'a Item> {
+    edition.items.iter().find(|item| item.key == key)
+}
+
+/// Walks every item of an edition depth-first, in printed order, with its key path.
+pub fn walk(edition: &'static Edition, mut visit: impl FnMut(&[&'static Item])) {
+    fn go(
+        items: &'static [Item],
+        stack: &mut Vec<&'static Item>,
+        visit: &mut dyn FnMut(&[&'static Item]),
+    ) {
+        for item in items {
+            stack.push(item);
+            visit(stack);
+            go(item.children(), stack, visit);
+            stack.pop();
+        }
+    }
+    go(edition.items, &mut Vec::new(), &mut visit);
+}
+
+/// Whether a change to the item at the end of `path` is a 重要な変更: the item or an ancestor
+/// carries ※, and no step on the way is exempt (Ⅲ７②).
+pub fn is_important(path: &[label::Step]) -> bool {
+    let mut important = false;
+    for step in path {
+        match step.item.mark {
+            Mark::Yes | Mark::YesExcept(_) => important = true,
+            Mark::Exempt => return false,
+            Mark::No => {}
+        }
+    }
+    important
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_among_siblings() {
+        fn check(items: &'static [Item]) {
+            for (i, a) in items.iter().enumerate() {
+                for b in &items[i + 1..] {
+                    assert_ne!(a.key, b.key, "duplicate key {}", a.key);
+                }
+                check(a.children());
+            }
+        }
+        for e in EDITIONS {
+            check(e.items);
+        }
+    }
+
+    #[test]
+    fn conditions_name_existing_siblings_of_the_right_kind() {
+        fn check(items: &'static [Item]) {
+            for item in items {
+                if let Need::When(cond) = item.need {
+                    let (key, value) = match cond {
+                        Cond::Is(k, v) | Cond::IsNot(k, v) | Cond::Ticked(k, v) | Cond::NotTicked(k, v) => {
+                            (k, Some(v))
+                        }
+                        Cond::FlagOff(k) => (k, None),
+                    };
+                    let sib = items.iter().find(|s| s.key == key);
+                    let sib = sib.unwrap_or_else(|| panic!("{}: no sibling {key}", item.key));
+                    match (cond, sib.kind) {
+                        (Cond::Is(..) | Cond::IsNot(..), Kind::Choice(list)) => {
+                            assert!(list.position(value.unwrap()).is_some(), "{key}: {value:?}")
+                        }
+                        (Cond::Ticked(..) | Cond::NotTicked(..), Kind::Checks(opts)) => {
+                            assert!(opts.iter().any(|o| Some(o.label) == value), "{key}: {value:?}")
+                        }
+                        (Cond::FlagOff(_), Kind::Flag) => {}
+                        other => panic!("{}: condition of the wrong kind {other:?}", item.key),
+                    }
+                }
+                check(item.children());
+            }
+        }
+        for e in EDITIONS {
+            check(e.items);
+        }
+    }
+
+    #[test]
+    fn edition_lookup_ignores_width_and_spaces() {
+        assert!(edition("令和6年10月 様式3").is_some());
+        assert!(edition("令和６年10月　様式３").is_some());
+        assert!(edition("令和5年4月 様式3").is_none());
+    }
+}

@@ -1,0 +1,45 @@
+//! hyoka: 特定個人情報保護評価書 (Specific Personal Information Protection Assessment) as YAML.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] (YAML with spans → [`load::Document`]) → [`validate`] (diagnostics) →
+//! layout / render / diff (later stages). [`form`] is the single definition of the official
+//! form that every stage reads; [`diag`] holds diagnostics and their rendering; [`schema`]
+//! derives the JSON Schema from the form.
+
+pub mod cli;
+pub mod diag;
+pub mod form;
+pub mod load;
+pub mod schema;
+pub mod validate;
+
+use std::path::PathBuf;
+
+/// A failure of hyoka itself (I/O, usage), as opposed to a problem in the user's document,
+/// which is a [`diag::Diagnostic`].
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Loads and validates an assessment folder or file with the default limits.
+pub fn check(path: &std::path::Path) -> Result<load::Assessment, Error> {
+    let mut assessment = load::load(path, &load::Limits::default())?;
+    validate::validate(&mut assessment);
+    Ok(assessment)
+}

@@ -1,0 +1,602 @@
+//! The typed document: the YAML tree read against the form definition.
+//!
+//! Every value keeps its span. Problems of type (an unknown key, a value outside a choice
+//! list, an invalid date …) become diagnostics and the value becomes [`Value::Invalid`], so
+//! one run reports everything; whether required items are filled is the validator's job.
+
+use crate::diag::{Diagnostic, Span, codes};
+use crate::form::label::{Step, full_label, key_path};
+use crate::form::{self, CheckOption, Edition, Extra, Item, Kind};
+
+use super::date::JpDate;
+use super::yaml::{Node, NodeValue};
+
+/// A document of one edition of the form.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The edition named by `様式`.
+    pub edition: &'static Edition,
+    /// The top-level items.
+    pub root: Record,
+}
+
+/// The items of one section or one block, in the form's order.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    /// The items written, in the form's order.
+    pub entries: Vec<Entry>,
+    /// Where the section is written (its key), for diagnostics about missing items.
+    pub span: Span,
+}
+
+/// One item as written.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The form's definition of the item.
+    pub item: &'static Item,
+    /// The key's span.
+    pub key_span: Span,
+    /// The value.
+    pub value: Value,
+    /// The value's span (the key's span for an empty value).
+    pub span: Span,
+}
+
+/// A typed value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Nothing written (`key:`), or an empty text.
+    Empty,
+    /// Present but not usable; a diagnostic says why.
+    Invalid,
+    /// Text, with its line breaks.
+    Text(String),
+    /// The index of the chosen option.
+    Choice(usize),
+    /// The ticked options of a checkbox set, in the form's order.
+    Checks(Vec<Tick>),
+    /// A single checkbox.
+    Flag(bool),
+    /// A date.
+    Date(JpDate),
+    /// A count.
+    Count(u32),
+    /// A section's items.
+    Section(Record),
+    /// A repeating group's blocks.
+    Group(Vec<Block>),
+}
+
+impl PartialEq for Record {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len()
+            && self.entries.iter().zip(&other.entries).all(|(a, b)| a.item.key == b.item.key && a.value == b.value)
+    }
+}
+
+/// A ticked option of a checkbox set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// The option's index in the form's list.
+    pub option: usize,
+    /// The text in `（　）`, for options that take one.
+    pub text: Option<String>,
+    /// The count in `（　）件`, for options that take one.
+    pub count: Option<u32>,
+}
+
+/// One block of a repeating group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// The user's id, which matches the block across versions.
+    pub id: Option<String>,
+    /// The block's items.
+    pub record: Record,
+}
+
+impl Value {
+    /// Whether nothing is filled in (an unticked flag and an empty set count as empty).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            Value::Checks(ticks) => ticks.is_empty(),
+            Value::Flag(on) => !on,
+            Value::Section(record) => record.entries.iter().all(|e| e.value.is_empty()),
+            Value::Group(blocks) => blocks.is_empty(),
+            Value::Invalid | Value::Choice(_) | Value::Date(_) | Value::Count(_) => false,
+        }
+    }
+}
+
+impl Record {
+    /// The entry of a direct child.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.item.key == key)
+    }
+
+    /// The entry at a dotted key path below this record, through sections only.
+    pub fn at(&self, path: &str) -> Option<&Entry> {
+        let mut record = self;
+        let mut parts = path.split('.').peekable();
+        while let Some(key) = parts.next() {
+            let entry = record.get(key)?;
+            if parts.peek().is_none() {
+                return Some(entry);
+            }
+            match &entry.value {
+                Value::Section(inner) => record = inner,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The chosen option's text of a choice item at `path`.
+    pub fn choice(&self, path: &str) -> Option<&'static str> {
+        let entry = self.at(path)?;
+        match (&entry.value, entry.item.kind) {
+            (Value::Choice(i), Kind::Choice(list)) => list.options.get(*i).copied(),
+            _ => None,
+        }
+    }
+
+    /// The date at `path`.
+    pub fn date(&self, path: &str) -> Option<JpDate> {
+        match self.at(path)?.value {
+            Value::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The blocks of a group at `path`.
+    pub fn blocks(&self, path: &str) -> &[Block] {
+        match self.at(path).map(|e| &e.value) {
+            Some(Value::Group(blocks)) => blocks,
+            _ => &[],
+        }
+    }
+}
+
+/// Finds a tick by option label in a checkbox set.
+pub fn ticked<'a>(ticks: &'a [Tick], options: &[CheckOption], label: &str) -> Option<&'a Tick> {
+    let index = options.iter().position(|o| o.label == label)?;
+    ticks.iter().find(|t| t.option == index)
+}
+
+/// Reads `様式` and the edition's items from the root node.
+pub fn read(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+    let NodeValue::Map(entries) = &root.value else {
+        diags.push(wrong_type(root, "評価書の項目（`様式:`、`表紙:` …）", "assessment items (`様式:`, `表紙:` …)", "様式: 令和6年10月 様式3", &[]));
+        return None;
+    };
+    let edition_node = entries.iter().find(|(k, _)| k.scalar() == Some("様式"));
+    let edition = match edition_node {
+        None => {
+            diags.push(
+                Diagnostic::new(&codes::MISSING_ITEM, Some(first_line(root.span)))
+                    .arg("key", "様式")
+                    .at_item("様式", "様式"),
+            );
+            form::EDITIONS[0]
+        }
+        Some((_, value)) => {
+            let text = value.scalar().unwrap_or_default();
+            match form::edition(text) {
+                Some(e) => e,
+                None => {
+                    let known: Vec<&str> = form::EDITIONS.iter().map(|e| e.id).collect();
+                    diags.push(
+                        Diagnostic::new(&codes::UNKNOWN_EDITION, Some(value.span))
+                            .arg("value", text)
+                            .arg("choices", known.join(" / "))
+                            .at_item("様式", "様式"),
+                    );
+                    return None;
+                }
+            }
+        }
+    };
+    let mut reader = Reader { diags };
+    let mut stack = Vec::new();
+    let record = reader.record_from_entries(edition.items, entries, root.span, &mut stack, &["様式"]);
+    Some(Document { edition, root: record })
+}
+
+/// Reads a root mapping against a list of items (used for `changes.yaml`).
+pub fn read_items(items: &'static [Item], root: &Node, diags: &mut Vec<Diagnostic>) -> Record {
+    let mut reader = Reader { diags };
+    reader.record(items, root, first_line(root.span), &mut Vec::new())
+}
+
+fn first_line(span: Span) -> Span {
+    Span { start: span.start, end: span.start }
+}
+
+struct Reader<'d> {
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+fn wrong_type(node: &Node, expected_ja: &str, expected_en: &str, example: &str, path: &[Step]) -> Diagnostic {
+    let mut d = Diagnostic::new(&codes::WRONG_TYPE, Some(node.span))
+        .arg_lang("expected", expected_ja, expected_en)
+        .arg_lang("found", node.kind_name(true), node.kind_name(false))
+        .arg_lang("example", format!("例: {example}"), format!("e.g. {example}"));
+    if !path.is_empty() {
+        d = d.at_item(full_label(path), key_path(path));
+    }
+    d
+}
+
+/// Up to three keys that look like `key`, for a did-you-mean hint.
+pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let key: Vec<char> = key.chars().collect();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .map(|c| {
+            let c_chars: Vec<char> = c.chars().collect();
+            let distance = strsim::generic_levenshtein(&key, &c_chars) as f64;
+            let longest = key.len().max(c_chars.len()).max(1) as f64;
+            let contains = c.contains(&key.iter().collect::<String>()) || key.iter().collect::<String>().contains(c);
+            (if contains { 0.0 } else { distance / longest }, c)
+        })
+        .filter(|(score, _)| *score <= 0.5)
+        .collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// The did-you-mean text, or the list of allowed keys when nothing is close: (ja, en).
+fn suggestion_text(key: &str, allowed: &[&str]) -> (String, String) {
+    let near = suggest(key, allowed.iter().copied());
+    if near.is_empty() {
+        (format!("この場所に書ける項目: {}", allowed.join("、")), format!("items allowed here: {}", allowed.join(", ")))
+    } else {
+        (format!("「{}」のことですか？", near.join("」「")), format!("did you mean `{}`?", near.join("`, `")))
+    }
+}
+
+/// The did-you-mean suffix for choice lists: (ja, en).
+fn near_choice(value: &str, options: &[&str]) -> (String, String) {
+    match suggest(value, options.iter().copied()).first() {
+        Some(n) => (format!("（「{n}」のことですか？）"), format!(" (did you mean `{n}`?)")),
+        None => (String::new(), String::new()),
+    }
+}
+
+impl Reader<'_> {
+    fn record(&mut self, items: &'static [Item], node: &Node, key_span: Span, path: &mut Vec<Step>) -> Record {
+        match &node.value {
+            NodeValue::Map(entries) => self.record_from_entries(items, entries, key_span, path, &[]),
+            _ if node.is_null() => Record { entries: Vec::new(), span: key_span },
+            _ => {
+                self.diags.push(wrong_type(node, "下位の項目（`キー: 値` の並び）", "items", "`キー: 値` を字下げして並べる", path));
+                Record { entries: Vec::new(), span: key_span }
+            }
+        }
+    }
+
+    fn record_from_entries(
+        &mut self,
+        items: &'static [Item],
+        entries: &[(Node, Node)],
+        span: Span,
+        path: &mut Vec<Step>,
+        extra_keys: &[&str],
+    ) -> Record {
+        let mut out: Vec<Entry> = Vec::new();
+        for (key_node, value_node) in entries {
+            let Some(key) = key_node.scalar() else { continue };
+            if extra_keys.contains(&key) {
+                continue;
+            }
+            let Some(item) = items.iter().find(|i| i.key == key) else {
+                let mut allowed: Vec<&str> = items.iter().map(|i| i.key).collect();
+                allowed.extend_from_slice(extra_keys);
+                let mut d = Diagnostic::new(&codes::UNKNOWN_KEY, Some(key_node.span))
+                    .arg("key", key)
+                    .arg_lang("suggestion", suggestion_text(key, &allowed).0, suggestion_text(key, &allowed).1);
+                if !path.is_empty() {
+                    d = d.at_item(full_label(path), key_path(path));
+                }
+                self.diags.push(d);
+                continue;
+            };
+            path.push(Step { item, index: None });
+            let value = self.value(item, value_node, key_node.span, path);
+            path.pop();
+            let value_span = if value_node.is_null() { key_node.span } else { value_node.span };
+            out.push(Entry { item, key_span: key_node.span, value, span: value_span });
+        }
+        out.sort_by_key(|e| items.iter().position(|i| std::ptr::eq(i, e.item)).unwrap_or(usize::MAX));
+        Record { entries: out, span }
+    }
+
+    fn value(&mut self, item: &'static Item, node: &Node, key_span: Span, path: &mut Vec<Step>) -> Value {
+        match item.kind {
+            Kind::Section(items) => Value::Section(self.record(items, node, key_span, path)),
+            Kind::Group(group) => self.group(group, node, path),
+            Kind::Text | Kind::Lines => self.text(node, path),
+            Kind::Choice(list) => self.choice(list, node, path),
+            Kind::Checks(options) => self.checks(options, node, path),
+            Kind::Flag => match (&node.value, node.scalar()) {
+                _ if node.is_null() => Value::Flag(false),
+                (NodeValue::Scalar { plain: true, .. }, Some(t)) if is_true(t) => Value::Flag(true),
+                (NodeValue::Scalar { plain: true, .. }, Some(t)) if is_false(t) => Value::Flag(false),
+                _ => {
+                    self.diags.push(wrong_type(node, "true（チェックあり）または false", "true or false", "true", path));
+                    Value::Invalid
+                }
+            },
+            Kind::Date { month_ok } => match node.scalar() {
+                _ if node.is_null() => Value::Empty,
+                Some(text) => match JpDate::parse(text, month_ok) {
+                    Ok(date) => Value::Date(date),
+                    Err(e) => {
+                        self.diags.push(
+                            Diagnostic::new(&codes::INVALID_DATE, Some(node.span))
+                                .arg_lang("detail", format!("「{text}」（{}）", e.explain(true)), format!("`{text}` ({})", e.explain(false)))
+                                .at_item(full_label(path), key_path(path)),
+                        );
+                        Value::Invalid
+                    }
+                },
+                None => {
+                    self.diags.push(wrong_type(node, "日付", "a date", "令和7年3月4日", path));
+                    Value::Invalid
+                }
+            },
+            Kind::Count => match node.scalar() {
+                _ if node.is_null() => Value::Empty,
+                Some(text) => match parse_count(text) {
+                    Some(n) => Value::Count(n),
+                    None => {
+                        self.diags.push(
+                            Diagnostic::new(&codes::INVALID_COUNT, Some(node.span))
+                                .arg("value", text)
+                                .at_item(full_label(path), key_path(path)),
+                        );
+                        Value::Invalid
+                    }
+                },
+                None => {
+                    self.diags.push(wrong_type(node, "件数（整数）", "a count", "2", path));
+                    Value::Invalid
+                }
+            },
+        }
+    }
+
+    fn text(&mut self, node: &Node, path: &[Step]) -> Value {
+        match &node.value {
+            _ if node.is_null() => Value::Empty,
+            NodeValue::Scalar { text, .. } => {
+                // A block scalar's final line break is YAML syntax (`|` vs `|-`), not content.
+                let text = text.trim_end_matches('\n');
+                if text.is_empty() { Value::Empty } else { Value::Text(text.to_string()) }
+            }
+            _ => {
+                self.diags.push(wrong_type(node, "文字列", "a text", "|- の後の行に字下げして記載", path));
+                Value::Invalid
+            }
+        }
+    }
+
+    fn choice(&mut self, list: &'static form::ChoiceList, node: &Node, path: &[Step]) -> Value {
+        let Some(text) = node.scalar() else {
+            self.diags.push(wrong_type(node, "選択肢の文字列", "one of the choices", list.options[0], path));
+            return Value::Invalid;
+        };
+        if node.is_null() {
+            return Value::Empty;
+        }
+        let bare = strip_numbering(text.trim());
+        if let Some(i) = list.position(bare) {
+            return Value::Choice(i);
+        }
+        let (near_ja, near_en) = near_choice(bare, list.options);
+        self.diags.push(
+            Diagnostic::new(&codes::NOT_A_CHOICE, Some(node.span))
+                .arg("value", text)
+                .arg("choices", list.options.join(" / "))
+                .arg_lang("suggestion", near_ja, near_en)
+                .at_item(full_label(path), key_path(path)),
+        );
+        Value::Invalid
+    }
+
+    fn checks(&mut self, options: &'static [CheckOption], node: &Node, path: &[Step]) -> Value {
+        let entries = match &node.value {
+            _ if node.is_null() => return Value::Checks(Vec::new()),
+            NodeValue::Map(entries) => entries,
+            _ => {
+                let example = format!("{{{}: true}}", options[0].label);
+                self.diags.push(wrong_type(node, "チェックした選択肢の並び（`選択肢: true`）", "a mapping of ticked options", &example, path));
+                return Value::Invalid;
+            }
+        };
+        let mut ticks = Vec::new();
+        let mut invalid = false;
+        for (key_node, value_node) in entries {
+            let Some(key) = key_node.scalar() else { continue };
+            let Some(index) = options.iter().position(|o| o.label == key) else {
+                let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
+                let (near_ja, near_en) = near_choice(key, &labels);
+                self.diags.push(
+                    Diagnostic::new(&codes::UNKNOWN_OPTION, Some(key_node.span))
+                        .arg("value", key)
+                        .arg("choices", labels.join(" / "))
+                        .arg_lang("suggestion", near_ja, near_en)
+                        .at_item(full_label(path), key_path(path)),
+                );
+                invalid = true;
+                continue;
+            };
+            let option = &options[index];
+            let scalar = value_node.scalar().map(str::trim);
+            let plain = matches!(value_node.value, NodeValue::Scalar { plain: true, .. });
+            let at = |d: Diagnostic| d.at_item(full_label(path), key_path(path));
+            match option.extra {
+                Extra::None => match scalar {
+                    Some(t) if plain && is_true(t) => ticks.push(Tick { option: index, text: None, count: None }),
+                    Some(t) if plain && is_false(t) => {}
+                    _ => {
+                        self.diags.push(at(Diagnostic::new(&codes::OPTION_VALUE, Some(value_node.span))
+                            .arg("value", key)
+                            .arg_lang("expected", "チェックする場合は true、しない場合は false を書くか、行を削除してください。", "write true to tick it, or false (or delete the line) to leave it unticked.")));
+                        invalid = true;
+                    }
+                },
+                Extra::Text => match scalar {
+                    Some(t) if plain && is_false(t) => {}
+                    Some(t) if (plain && is_true(t)) || value_node.is_null() || t.is_empty() => {
+                        let span = if value_node.is_null() { key_node.span } else { value_node.span };
+                        self.diags.push(at(Diagnostic::new(&codes::OPTION_NEEDS_TEXT, Some(span)).arg("value", key)));
+                        invalid = true;
+                    }
+                    Some(t) => ticks.push(Tick { option: index, text: Some(t.to_string()), count: None }),
+                    None => {
+                        self.diags.push(at(Diagnostic::new(&codes::OPTION_VALUE, Some(value_node.span))
+                            .arg("value", key)
+                            .arg_lang("expected", "（　）内に印字する文字列を書いてください。", "write the text printed in the parentheses.")));
+                        invalid = true;
+                    }
+                },
+                Extra::Count => match scalar {
+                    Some(t) if plain && is_false(t) => {}
+                    Some(t) => match parse_count(t) {
+                        Some(n) => ticks.push(Tick { option: index, text: None, count: Some(n) }),
+                        None => {
+                            self.diags.push(at(Diagnostic::new(&codes::COUNT_EXPECTED, Some(value_node.span)).arg("value", key)));
+                            invalid = true;
+                        }
+                    },
+                    None => {
+                        self.diags.push(at(Diagnostic::new(&codes::COUNT_EXPECTED, Some(value_node.span)).arg("value", key)));
+                        invalid = true;
+                    }
+                },
+            }
+        }
+        if invalid {
+            return Value::Invalid;
+        }
+        ticks.sort_by_key(|t| t.option);
+        Value::Checks(ticks)
+    }
+
+    fn group(&mut self, group: &'static form::Group, node: &Node, path: &mut Vec<Step>) -> Value {
+        let items = match &node.value {
+            _ if node.is_null() => return Value::Group(Vec::new()),
+            NodeValue::Seq(items) => items,
+            _ => {
+                self.diags.push(wrong_type(node, "ブロックのリスト（各行頭に `- `）", "a list of blocks", "- id: a1", path));
+                return Value::Invalid;
+            }
+        };
+        let mut blocks = Vec::new();
+        let mut ids: Vec<(String, Span)> = Vec::new();
+        for (i, block_node) in items.iter().enumerate() {
+            if i == group.max {
+                self.diags.push(
+                    Diagnostic::new(&codes::TOO_MANY_BLOCKS, Some(block_node.span))
+                        .arg("group", group.name)
+                        .arg("count", items.len().to_string())
+                        .arg("max", group.max.to_string())
+                        .at_item(full_label(path), key_path(path)),
+                );
+            }
+            if let Some(last) = path.last_mut() {
+                last.index = Some(i + 1);
+            }
+            let mut id = None;
+            if let NodeValue::Map(entries) = &block_node.value
+                && let Some((_, id_node)) = entries.iter().find(|(k, _)| k.scalar() == Some("id"))
+            {
+                match id_node.scalar().filter(|_| !id_node.is_null()) {
+                    Some(text) => {
+                        if let Some((_, first)) = ids.iter().find(|(seen, _)| seen == text) {
+                            self.diags.push(
+                                Diagnostic::new(&codes::DUPLICATE_ID, Some(id_node.span))
+                                    .arg("id", text)
+                                    .related(*first)
+                                    .at_item(full_label(path), key_path(path)),
+                            );
+                        }
+                        ids.push((text.to_string(), id_node.span));
+                        id = Some(text.to_string());
+                    }
+                    None => self.diags.push(wrong_type(id_node, "id の文字列", "an id", "id: a1", path)),
+                }
+            }
+            let record = match &block_node.value {
+                NodeValue::Map(entries) => {
+                    self.record_from_entries(group.items, entries, block_node.span, path, &["id"])
+                }
+                _ => {
+                    self.diags.push(wrong_type(block_node, "ブロックの項目", "the block's items", "- id: a1", path));
+                    Record { entries: Vec::new(), span: block_node.span }
+                }
+            };
+            blocks.push(Block { id, record });
+        }
+        if let Some(last) = path.last_mut() {
+            last.index = None;
+        }
+        Value::Group(blocks)
+    }
+}
+
+fn is_true(text: &str) -> bool {
+    matches!(text, "true" | "True" | "TRUE")
+}
+
+fn is_false(text: &str) -> bool {
+    matches!(text, "false" | "False" | "FALSE")
+}
+
+/// A non-negative integer, half- or full-width.
+fn parse_count(text: &str) -> Option<u32> {
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    if ascii.is_empty() || ascii.len() > 9 || !ascii.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    ascii.parse().ok()
+}
+
+/// Accepts an option written with its printed numbering, `2） 十分である` or `2) 十分である`.
+fn strip_numbering(text: &str) -> &str {
+    let digits = text.char_indices().take_while(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c)).last();
+    let Some((last, c)) = digits else { return text };
+    let rest = &text[last + c.len_utf8()..];
+    match rest.strip_prefix('）').or_else(|| rest.strip_prefix(')')) {
+        Some(rest) => rest.trim_start_matches([' ', '　']),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_numbering() {
+        assert_eq!(parse_count("２"), Some(2));
+        assert_eq!(parse_count("-1"), None);
+        assert_eq!(strip_numbering("2） 十分である"), "十分である");
+        assert_eq!(strip_numbering("4) 10万人以上30万人未満"), "10万人以上30万人未満");
+        assert_eq!(strip_numbering("10万人以上"), "10万人以上");
+    }
+
+    #[test]
+    fn suggestions_prefer_close_keys() {
+        assert_eq!(suggest("委託の有", ["委託の有無", "件数"].into_iter()), ["委託の有無"]);
+        assert!(suggest("まったく別", ["委託の有無"].into_iter()).is_empty());
+    }
+}
