@@ -24,8 +24,16 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     for path in &args.paths {
         let assessment = crate::check(path)?;
         for report in assessment.reports() {
-            errors += report.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
-            warnings += report.diagnostics.iter().filter(|d| d.severity() == Severity::Warning).count();
+            errors += report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == Severity::Error)
+                .count();
+            warnings += report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == Severity::Warning)
+                .count();
             match args.message_format {
                 MessageFormat::Human => eprint!("{}", human::render(report, lang)),
                 MessageFormat::Json => print!("{}", json::render(report, lang)),
@@ -39,7 +47,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         let files = args.paths.len();
         let line = match lang {
             Lang::Ja => format!("{files} 件を検証しました: エラー {errors} 件、警告 {warnings} 件"),
-            Lang::En => format!("validated {files} assessment(s): {errors} error(s), {warnings} warning(s)"),
+            Lang::En => {
+                format!("validated {files} assessment(s): {errors} error(s), {warnings} warning(s)")
+            }
         };
         let _ = writeln!(std::io::stderr(), "{line}");
     }

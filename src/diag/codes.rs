@@ -303,10 +303,19 @@ mod tests {
     #[test]
     fn ids_are_unique_sorted_and_match_severity() {
         for pair in ALL.windows(2) {
-            assert!(pair[0].id[1..] < pair[1].id[1..], "{} before {}", pair[0].id, pair[1].id);
+            assert!(
+                pair[0].id[1..] < pair[1].id[1..],
+                "{} before {}",
+                pair[0].id,
+                pair[1].id
+            );
         }
         for code in ALL {
-            let want = if code.id.starts_with('E') { Severity::Error } else { Severity::Warning };
+            let want = if code.id.starts_with('E') {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
             assert_eq!(code.severity, want, "{}", code.id);
         }
     }
@@ -314,8 +323,12 @@ mod tests {
     #[test]
     fn both_languages_use_the_same_placeholders() {
         let names = |s: &str| {
-            let mut v: Vec<String> =
-                s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n.into()).collect();
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}'))
+                .map(|(n, _)| n.into())
+                .collect();
             v.sort();
             v.dedup();
             v

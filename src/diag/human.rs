@@ -42,7 +42,11 @@ pub fn render_one(report: &FileReport, d: &Diagnostic, lang: Lang) -> String {
         frame(&mut out, &report.source, span);
     }
     if let Some(related) = d.related {
-        let _ = writeln!(out, "   = {related_word}: {file}:{}:{}", related.start.line, related.start.col);
+        let _ = writeln!(
+            out,
+            "   = {related_word}: {file}:{}:{}",
+            related.start.line, related.start.col
+        );
         frame(&mut out, &report.source, related);
     }
     let help = d.help(lang);
@@ -59,8 +63,14 @@ fn frame(out: &mut String, source: &str, span: Span) {
     };
     let number = span.start.line.to_string();
     let pad = " ".repeat(number.len());
-    let before: String = text.chars().take(span.start.col.saturating_sub(1)).collect();
-    let rest: String = text.chars().skip(span.start.col.saturating_sub(1)).collect();
+    let before: String = text
+        .chars()
+        .take(span.start.col.saturating_sub(1))
+        .collect();
+    let rest: String = text
+        .chars()
+        .skip(span.start.col.saturating_sub(1))
+        .collect();
     let len = if span.end.line == span.start.line {
         span.end.col.saturating_sub(span.start.col)
     } else {
@@ -70,5 +80,10 @@ fn frame(out: &mut String, source: &str, span: Span) {
     let width = marked.width().max(1);
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{number} | {text}");
-    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(before.width()), "^".repeat(width));
+    let _ = writeln!(
+        out,
+        "{pad} | {}{}",
+        " ".repeat(before.width()),
+        "^".repeat(width)
+    );
 }

@@ -70,7 +70,14 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic of `code` at `span`.
     pub fn new(code: &'static Code, span: Option<Span>) -> Self {
-        Diagnostic { code, span, item: None, path: None, args: Vec::new(), related: None }
+        Diagnostic {
+            code,
+            span,
+            item: None,
+            path: None,
+            args: Vec::new(),
+            related: None,
+        }
     }
 
     /// Adds a placeholder value.
@@ -81,7 +88,12 @@ impl Diagnostic {
     }
 
     /// Adds a placeholder value that differs by language.
-    pub fn arg_lang(mut self, name: &'static str, ja: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn arg_lang(
+        mut self,
+        name: &'static str,
+        ja: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
         self.args.push((name, ja.into(), en.into()));
         self
     }
@@ -138,11 +150,14 @@ pub struct FileReport {
 impl FileReport {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity() == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
     }
 
     /// Sorts diagnostics by position, keeping unspanned ones last and the order of equals.
     pub fn sort(&mut self) {
-        self.diagnostics.sort_by_key(|d| d.span.map(|s| s.start.offset).unwrap_or(usize::MAX));
+        self.diagnostics
+            .sort_by_key(|d| d.span.map(|s| s.start.offset).unwrap_or(usize::MAX));
     }
 }

@@ -7,7 +7,15 @@ use super::choices::TIMING;
 use super::{Group, Item, Kind, Mark, Need, Num};
 
 const fn column(key: &'static str, kind: Kind, need: Need) -> Item {
-    Item { key, label: key, num: Num::None, mark: Mark::No, kind, need, under: "" }
+    Item {
+        key,
+        label: key,
+        num: Num::None,
+        mark: Mark::No,
+        kind,
+        need,
+        under: "",
+    }
 }
 
 /// The six columns, in printed order.

@@ -29,15 +29,46 @@ macro_rules! list {
     };
 }
 
-list!(TARGET_PEOPLE, true, ["1,000人未満", "1,000人以上1万人未満", "1万人以上10万人未満", "10万人以上30万人未満"]);
+list!(
+    TARGET_PEOPLE,
+    true,
+    [
+        "1,000人未満",
+        "1,000人以上1万人未満",
+        "1万人以上10万人未満",
+        "10万人以上30万人未満"
+    ]
+);
 list!(LINKAGE, true, ["実施する", "実施しない", "未定"]);
-list!(FILE_TYPE, false, ["システム用ファイル", "その他の電子ファイル（表計算ファイル等）"]);
+list!(
+    FILE_TYPE,
+    false,
+    [
+        "システム用ファイル",
+        "その他の電子ファイル（表計算ファイル等）"
+    ]
+);
 list!(
     PERSONS,
     false,
-    ["1万人未満", "1万人以上10万人未満", "10万人以上100万人未満", "100万人以上1,000万人未満", "1,000万人以上"]
+    [
+        "1万人未満",
+        "1万人以上10万人未満",
+        "10万人以上100万人未満",
+        "100万人以上1,000万人未満",
+        "1,000万人以上"
+    ]
 );
-list!(RECORD_ITEMS, false, ["10項目未満", "10項目以上50項目未満", "50項目以上100項目未満", "100項目以上"]);
+list!(
+    RECORD_ITEMS,
+    false,
+    [
+        "10項目未満",
+        "10項目以上50項目未満",
+        "50項目以上100項目未満",
+        "100項目以上"
+    ]
+);
 list!(
     STAFF,
     false,
@@ -52,15 +83,32 @@ list!(
 );
 list!(ENTRUST, false, ["委託する", "委託しない"]);
 list!(SUBCONTRACT, false, ["再委託する", "再委託しない"]);
-list!(ENOUGH, false, ["特に力を入れている", "十分である", "課題が残されている"]);
+list!(
+    ENOUGH,
+    false,
+    ["特に力を入れている", "十分である", "課題が残されている"]
+);
 list!(DOING, false, ["行っている", "行っていない"]);
 list!(DEFINED, false, ["定めている", "定めていない"]);
 list!(
     SUBCONTRACT_CARE,
     false,
-    ["特に力を入れて行っている", "十分に行っている", "十分に行っていない", "再委託していない"]
+    [
+        "特に力を入れて行っている",
+        "十分に行っている",
+        "十分に行っていない",
+        "再委託していない"
+    ]
 );
-list!(DOING3, false, ["特に力を入れて行っている", "十分に行っている", "十分に行っていない"]);
+list!(
+    DOING3,
+    false,
+    [
+        "特に力を入れて行っている",
+        "十分に行っている",
+        "十分に行っていない"
+    ]
+);
 list!(ACCIDENT, false, ["発生あり", "発生なし"]);
 list!(
     THRESHOLD,
@@ -72,7 +120,10 @@ list!(
     ]
 );
 /// 提出時期 of a change-table row (not a ＜選択肢＞ of the body, but printed the same way).
-pub static TIMING: ChoiceList = ChoiceList { options: &["事前", "事後"], ascii_paren: false };
+pub static TIMING: ChoiceList = ChoiceList {
+    options: &["事前", "事後"],
+    ascii_paren: false,
+};
 
 #[cfg(test)]
 mod tests {

@@ -259,9 +259,10 @@ mod tests {
             for item in items {
                 if let Need::When(cond) = item.need {
                     let (key, value) = match cond {
-                        Cond::Is(k, v) | Cond::IsNot(k, v) | Cond::Ticked(k, v) | Cond::NotTicked(k, v) => {
-                            (k, Some(v))
-                        }
+                        Cond::Is(k, v)
+                        | Cond::IsNot(k, v)
+                        | Cond::Ticked(k, v)
+                        | Cond::NotTicked(k, v) => (k, Some(v)),
                         Cond::FlagOff(k) => (k, None),
                     };
                     let sib = items.iter().find(|s| s.key == key);
@@ -271,7 +272,10 @@ mod tests {
                             assert!(list.position(value.unwrap()).is_some(), "{key}: {value:?}")
                         }
                         (Cond::Ticked(..) | Cond::NotTicked(..), Kind::Checks(opts)) => {
-                            assert!(opts.iter().any(|o| Some(o.label) == value), "{key}: {value:?}")
+                            assert!(
+                                opts.iter().any(|o| Some(o.label) == value),
+                                "{key}: {value:?}"
+                            )
                         }
                         (Cond::FlagOff(_), Kind::Flag) => {}
                         other => panic!("{}: condition of the wrong kind {other:?}", item.key),

@@ -26,7 +26,15 @@ macro_rules! items {
 }
 
 const fn item(key: &'static str, label: &'static str, num: Num, kind: Kind) -> Item {
-    Item { key, label, num, mark: Mark::No, kind, need: Need::Required, under: "" }
+    Item {
+        key,
+        label,
+        num,
+        mark: Mark::No,
+        kind,
+        need: Need::Required,
+        under: "",
+    }
 }
 const fn section(key: &'static str, label: &'static str, num: Num, items: &'static [Item]) -> Item {
     item(key, label, num, Kind::Section(items))
@@ -45,10 +53,18 @@ const fn choice(list: &'static ChoiceList) -> Kind {
     Kind::Choice(list)
 }
 const fn opt(label: &'static str) -> CheckOption {
-    CheckOption { label, heading: "", extra: Extra::None }
+    CheckOption {
+        label,
+        heading: "",
+        extra: Extra::None,
+    }
 }
 const fn opt_text(label: &'static str) -> CheckOption {
-    CheckOption { label, heading: "", extra: Extra::Text }
+    CheckOption {
+        label,
+        heading: "",
+        extra: Extra::Text,
+    }
 }
 const fn headed(heading: &'static str, option: CheckOption) -> CheckOption {
     CheckOption { heading, ..option }
@@ -56,16 +72,28 @@ const fn headed(heading: &'static str, option: CheckOption) -> CheckOption {
 
 impl Item {
     const fn marked(self) -> Item {
-        Item { mark: Mark::Yes, ..self }
+        Item {
+            mark: Mark::Yes,
+            ..self
+        }
     }
     const fn exempt(self) -> Item {
-        Item { mark: Mark::Exempt, ..self }
+        Item {
+            mark: Mark::Exempt,
+            ..self
+        }
     }
     const fn optional(self) -> Item {
-        Item { need: Need::Optional, ..self }
+        Item {
+            need: Need::Optional,
+            ..self
+        }
     }
     const fn when(self, cond: Cond) -> Item {
-        Item { need: Need::When(cond), ..self }
+        Item {
+            need: Need::When(cond),
+            ..self
+        }
     }
     const fn under(self, under: &'static str) -> Item {
         Item { under, ..self }
@@ -124,8 +152,16 @@ const OBTAIN_METHODS: &[CheckOption] = &[
 ];
 /// 提供・移転の有無: the first two carry a count `（ n ）件`.
 const TRANSFERS: &[CheckOption] = &[
-    CheckOption { label: "提供を行っている", heading: "", extra: Extra::Count },
-    CheckOption { label: "移転を行っている", heading: "", extra: Extra::Count },
+    CheckOption {
+        label: "提供を行っている",
+        heading: "",
+        extra: Extra::Count,
+    },
+    CheckOption {
+        label: "移転を行っている",
+        heading: "",
+        extra: Extra::Count,
+    },
     opt("行っていない"),
 ];
 const PROVIDE_METHODS: &[CheckOption] = &[
@@ -158,7 +194,12 @@ const COVER: Item = section(
     items![
         item("評価書番号", "評価書番号", N, TEXT),
         item("評価書名", "評価書名", N, TEXT),
-        item("宣言", "個人のプライバシー等の権利利益の保護の宣言", N, LINES),
+        item(
+            "宣言",
+            "個人のプライバシー等の権利利益の保護の宣言",
+            N,
+            LINES
+        ),
         item("特記事項", "特記事項", N, LINES).optional(),
         item("評価実施機関名", "評価実施機関名", N, TEXT),
         item("公表日", "公表日", N, DATE),
@@ -173,8 +214,13 @@ static SYSTEMS: Group = Group {
     items: &[
         item("システムの名称", "システムの名称", c(1), TEXT),
         item("システムの機能", "システムの機能", c(2), LINES),
-        item("他のシステムとの接続", "他のシステムとの接続", c(3), Kind::Checks(SYSTEM_LINKS))
-            .optional(),
+        item(
+            "他のシステムとの接続",
+            "他のシステムとの接続",
+            c(3),
+            Kind::Checks(SYSTEM_LINKS),
+        )
+        .optional(),
     ],
 };
 
@@ -199,7 +245,12 @@ const BASIC: Item = section(
             s(2),
             Kind::Group(&SYSTEMS),
         ),
-        item("特定個人情報ファイル名", "特定個人情報ファイル名", s(3), TEXT),
+        item(
+            "特定個人情報ファイル名",
+            "特定個人情報ファイル名",
+            s(3),
+            TEXT
+        ),
         section(
             "個人番号の利用",
             "個人番号の利用",
@@ -256,8 +307,18 @@ static RECIPIENTS: Group = Group {
         item("法令上の根拠", "法令上の根拠", c(1), LINES),
         item("提供先における用途", "提供先における用途", c(2), LINES),
         item("提供する情報", "提供する情報", c(3), LINES),
-        item("本人の数", "提供する情報の対象となる本人の数", c(4), choice(&PERSONS)),
-        item("本人の範囲", "提供する情報の対象となる本人の範囲", c(5), LINES),
+        item(
+            "本人の数",
+            "提供する情報の対象となる本人の数",
+            c(4),
+            choice(&PERSONS),
+        ),
+        item(
+            "本人の範囲",
+            "提供する情報の対象となる本人の範囲",
+            c(5),
+            LINES,
+        ),
         item("提供方法", "提供方法", c(6), Kind::Checks(PROVIDE_METHODS)),
         item("時期・頻度", "時期・頻度", c(7), LINES),
     ],
@@ -271,8 +332,18 @@ static DESTINATIONS: Group = Group {
         item("法令上の根拠", "法令上の根拠", c(1), LINES),
         item("移転先における用途", "移転先における用途", c(2), LINES),
         item("移転する情報", "移転する情報", c(3), LINES),
-        item("本人の数", "移転する情報の対象となる本人の数", c(4), choice(&PERSONS)),
-        item("本人の範囲", "移転する情報の対象となる本人の範囲", c(5), LINES),
+        item(
+            "本人の数",
+            "移転する情報の対象となる本人の数",
+            c(4),
+            choice(&PERSONS),
+        ),
+        item(
+            "本人の範囲",
+            "移転する情報の対象となる本人の範囲",
+            c(5),
+            LINES,
+        ),
         item("移転方法", "移転方法", c(6), Kind::Checks(MOVE_METHODS)),
         item("時期・頻度", "時期・頻度", c(7), LINES),
     ],
@@ -283,23 +354,48 @@ const FILE: Item = section(
     "特定個人情報ファイルの概要",
     Num::Roman(2),
     items![
-        item("特定個人情報ファイル名", "特定個人情報ファイル名", s(1), TEXT),
+        item(
+            "特定個人情報ファイル名",
+            "特定個人情報ファイル名",
+            s(1),
+            TEXT
+        ),
         section(
             "基本情報",
             "基本情報",
             s(2),
             items![
                 item("ファイルの種類", "ファイルの種類", c(1), choice(&FILE_TYPE)).marked(),
-                item("対象となる本人の数", "対象となる本人の数", c(2), choice(&PERSONS)),
+                item(
+                    "対象となる本人の数",
+                    "対象となる本人の数",
+                    c(2),
+                    choice(&PERSONS)
+                ),
                 item("対象となる本人の範囲", "対象となる本人の範囲", c(3), LINES).marked(),
                 item("その必要性", "その必要性", N, LINES).under("③対象となる本人の範囲"),
-                item("記録される項目", "記録される項目", c(4), choice(&RECORD_ITEMS)),
-                item("主な記録項目", "主な記録項目", N, Kind::Checks(MAIN_RECORDS))
-                    .marked()
-                    .under("④記録される項目"),
+                item(
+                    "記録される項目",
+                    "記録される項目",
+                    c(4),
+                    choice(&RECORD_ITEMS)
+                ),
+                item(
+                    "主な記録項目",
+                    "主な記録項目",
+                    N,
+                    Kind::Checks(MAIN_RECORDS)
+                )
+                .marked()
+                .under("④記録される項目"),
                 item("その妥当性", "その妥当性", N, LINES).under("④記録される項目"),
                 item("全ての記録項目", "全ての記録項目", N, TEXT).under("④記録される項目"),
-                item("保有開始日", "保有開始日", c(5), Kind::Date { month_ok: true }),
+                item(
+                    "保有開始日",
+                    "保有開始日",
+                    c(5),
+                    Kind::Date { month_ok: true }
+                ),
                 item("事務担当部署", "事務担当部署", c(6), TEXT),
             ],
         ),
@@ -315,7 +411,12 @@ const FILE: Item = section(
                 item("使用者数", "使用者数", N, choice(&STAFF)).under("④使用の主体"),
                 item("使用方法", "使用方法", c(5), LINES),
                 item("情報の突合", "情報の突合", N, LINES).under("⑤使用方法"),
-                item("使用開始日", "使用開始日", c(6), Kind::Date { month_ok: true }),
+                item(
+                    "使用開始日",
+                    "使用開始日",
+                    c(6),
+                    Kind::Date { month_ok: true }
+                ),
             ],
         ),
         section(
@@ -334,7 +435,12 @@ const FILE: Item = section(
             "特定個人情報の提供・移転（委託に伴うものを除く。）",
             s(5),
             items![
-                item("提供・移転の有無", "提供・移転の有無", N, Kind::Checks(TRANSFERS)),
+                item(
+                    "提供・移転の有無",
+                    "提供・移転の有無",
+                    N,
+                    Kind::Checks(TRANSFERS)
+                ),
                 item("提供先", "提供先", N, Kind::Group(&RECIPIENTS))
                     .when(Cond::Ticked("提供・移転の有無", "提供を行っている")),
                 item("移転先", "移転先", N, Kind::Group(&DESTINATIONS))
@@ -348,7 +454,12 @@ const FILE: Item = section(
             items![item("保管場所", "保管場所", N, LINES).marked()],
         ),
         item("備考", "備考", s(7), LINES).optional(),
-        item("記録項目", "特定個人情報ファイル記録項目", Num::Annex(1), LINES),
+        item(
+            "記録項目",
+            "特定個人情報ファイル記録項目",
+            Num::Annex(1),
+            LINES
+        ),
     ],
 );
 
@@ -362,7 +473,8 @@ const OTHER_MEASURES: Item = item("その他の措置の内容", "その他の�
 const fn other_risks(label: &'static str) -> Item {
     item("その他のリスク", label, N, LINES).optional()
 }
-const ACCIDENT_LABEL: &str = "過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか";
+const ACCIDENT_LABEL: &str =
+    "過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか";
 const ACCIDENT_UNDER: &str =
     "②過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか";
 const CONTRACT_LABEL: &str = "委託契約書中の特定個人情報ファイルの取扱いに関する規定";
@@ -375,7 +487,12 @@ const RISK: Item = Item {
         "リスク対策",
         Num::Roman(3),
         items![
-            item("特定個人情報ファイル名", "特定個人情報ファイル名", s(1), TEXT),
+            item(
+                "特定個人情報ファイル名",
+                "特定個人情報ファイル名",
+                s(1),
+                TEXT
+            ),
             section(
                 "入手",
                 "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）",
@@ -415,7 +532,9 @@ const RISK: Item = Item {
                             ENOUGH_ITEM,
                         ],
                     ),
-                    other_risks("特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置"),
+                    other_risks(
+                        "特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置"
+                    ),
                 ],
             ),
             section(
@@ -433,7 +552,12 @@ const RISK: Item = Item {
                             item("規定の内容", "規定の内容", N, LINES)
                                 .under(CONTRACT_LABEL)
                                 .when(Cond::Is("委託契約書中の規定", "定めている")),
-                            item("再委託先による担保", SUB_CARE_LABEL, N, choice(&SUBCONTRACT_CARE)),
+                            item(
+                                "再委託先による担保",
+                                SUB_CARE_LABEL,
+                                N,
+                                choice(&SUBCONTRACT_CARE)
+                            ),
                             item("具体的な方法", "具体的な方法", N, LINES)
                                 .under(SUB_CARE_LABEL)
                                 .when(Cond::IsNot("再委託先による担保", "再委託していない")),
@@ -458,9 +582,19 @@ const RISK: Item = Item {
                         "リスク：　不正な提供・移転が行われるリスク",
                         N,
                         items![
-                            item("ルール", "特定個人情報の提供・移転に関するルール", N, choice(&DEFINED)),
-                            item("ルールの内容", "ルールの内容及びルール遵守の確認方法", N, LINES)
-                                .when(Cond::Is("ルール", "定めている")),
+                            item(
+                                "ルール",
+                                "特定個人情報の提供・移転に関するルール",
+                                N,
+                                choice(&DEFINED)
+                            ),
+                            item(
+                                "ルールの内容",
+                                "ルールの内容及びルール遵守の確認方法",
+                                N,
+                                LINES
+                            )
+                            .when(Cond::Is("ルール", "定めている")),
                             OTHER_MEASURES,
                             ENOUGH_ITEM,
                         ],
@@ -506,7 +640,12 @@ const RISK: Item = Item {
                         "リスク：　特定個人情報の漏えい・滅失・毀損リスク",
                         N,
                         items![
-                            item("事故発生時手順", "事故発生時手順の策定・周知", c(1), choice(&DOING3)),
+                            item(
+                                "事故発生時手順",
+                                "事故発生時手順の策定・周知",
+                                c(1),
+                                choice(&DOING3)
+                            ),
                             item("重大事故", ACCIDENT_LABEL, c(2), choice(&ACCIDENT)).exempt(),
                             item("その内容", "その内容", N, LINES)
                                 .exempt()
@@ -520,7 +659,9 @@ const RISK: Item = Item {
                             ENOUGH_ITEM,
                         ],
                     ),
-                    other_risks("特定個人情報の保管・消去におけるその他のリスク及びそのリスクに対する措置"),
+                    other_risks(
+                        "特定個人情報の保管・消去におけるその他のリスク及びそのリスクに対する措置"
+                    ),
                 ],
             ),
             section(
@@ -534,7 +675,12 @@ const RISK: Item = Item {
                 "従業者に対する教育・啓発",
                 s(9),
                 items![
-                    item("従業者に対する教育・啓発", "従業者に対する教育・啓発", N, choice(&DOING3)),
+                    item(
+                        "従業者に対する教育・啓発",
+                        "従業者に対する教育・啓発",
+                        N,
+                        choice(&DOING3)
+                    ),
                     item("具体的な方法", "具体的な方法", N, LINES),
                 ],
             ),
@@ -586,7 +732,12 @@ const PROCEDURE: Item = section(
             s(1),
             items![
                 item("実施日", "実施日", c(1), DATE),
-                item("しきい値判断結果", "しきい値判断結果", c(2), choice(&THRESHOLD)),
+                item(
+                    "しきい値判断結果",
+                    "しきい値判断結果",
+                    c(2),
+                    choice(&THRESHOLD)
+                ),
             ],
         ),
         section(

@@ -29,19 +29,29 @@ pub struct ChangeRow {
 }
 
 /// Reads `changes.yaml` text: `変更箇所:` followed by a list of rows.
-pub fn from_bytes(file: PathBuf, bytes: &[u8], limits: &Limits) -> (FileReport, Record, Vec<ChangeRow>) {
-    let mut report = FileReport { file, source: String::new(), diagnostics: Vec::new() };
+pub fn from_bytes(
+    file: PathBuf,
+    bytes: &[u8],
+    limits: &Limits,
+) -> (FileReport, Record, Vec<ChangeRow>) {
+    let mut report = FileReport {
+        file,
+        source: String::new(),
+        diagnostics: Vec::new(),
+    };
     let text = match yaml::decode(bytes, limits) {
         Ok(text) => text,
         Err(d) => {
-            report.diagnostics.push(d);
+            report.diagnostics.push(*d);
             return (report, Record::default(), Vec::new());
         }
     };
     let parsed = yaml::parse(&text, limits);
     report.source = text;
     report.diagnostics.extend(parsed.diagnostics);
-    let Some(root) = parsed.root else { return (report, Record::default(), Vec::new()) };
+    let Some(root) = parsed.root else {
+        return (report, Record::default(), Vec::new());
+    };
     let record = document::read_items(std::slice::from_ref(&TABLE), &root, &mut report.diagnostics);
     let mut rows = Vec::new();
     for block in record.blocks(TABLE.key) {

@@ -22,11 +22,26 @@ struct Era {
 
 /// Eras from 明治 (Gregorian reckoning from 明治6年) to 令和, oldest first.
 const ERAS: &[Era] = &[
-    Era { name: "明治", start: (1868, 1, 25) },
-    Era { name: "大正", start: (1912, 7, 30) },
-    Era { name: "昭和", start: (1926, 12, 25) },
-    Era { name: "平成", start: (1989, 1, 8) },
-    Era { name: "令和", start: (2019, 5, 1) },
+    Era {
+        name: "明治",
+        start: (1868, 1, 25),
+    },
+    Era {
+        name: "大正",
+        start: (1912, 7, 30),
+    },
+    Era {
+        name: "昭和",
+        start: (1926, 12, 25),
+    },
+    Era {
+        name: "平成",
+        start: (1989, 1, 8),
+    },
+    Era {
+        name: "令和",
+        start: (2019, 5, 1),
+    },
 ];
 
 /// Why a text is not a date (English; the caller localises through the diagnostic code).
@@ -118,7 +133,9 @@ impl JpDate {
         let date = if let Some(era) = ERAS.iter().find(|e| t.starts_with(e.name)) {
             let rest = &t[era.name.len()..];
             let rest = rest.replacen("元年", "1年", 1);
-            let (y, m, d) = if let Some(v) = numbers(&rest, &["年", "月", "日"]).filter(|_| rest.ends_with('日')) {
+            let (y, m, d) = if let Some(v) =
+                numbers(&rest, &["年", "月", "日"]).filter(|_| rest.ends_with('日'))
+            {
                 (v[0], v[1], Some(v[2]))
             } else if let Some(v) = numbers(&rest, &["年", "月"]) {
                 (v[0], v[1], None)
@@ -128,22 +145,37 @@ impl JpDate {
             if y == 0 {
                 return Err(DateError::Format);
             }
-            let date = JpDate { year: era.start.0 + y as i32 - 1, month: m, day: d };
+            let date = JpDate {
+                year: era.start.0 + y as i32 - 1,
+                month: m,
+                day: d,
+            };
             date.check_calendar()?;
             date.check_era(era)?;
             date
         } else if t.matches('-').count() == 2 {
             let v: Option<Vec<u32>> = t.split('-').map(parse_num).collect();
             let v = v.ok_or(DateError::Format)?;
-            let date = JpDate { year: v[0] as i32, month: v[1], day: Some(v[2]) };
+            let date = JpDate {
+                year: v[0] as i32,
+                month: v[1],
+                day: Some(v[2]),
+            };
             date.check_calendar()?;
             date
         } else if t.matches('/').count() == 2 {
             let mut parts = t.split('/');
             let (a, b, c) = (parts.next(), parts.next(), parts.next());
-            let v: Option<Vec<u32>> = [a, b, c].into_iter().map(|p| p.and_then(parse_num)).collect();
+            let v: Option<Vec<u32>> = [a, b, c]
+                .into_iter()
+                .map(|p| p.and_then(parse_num))
+                .collect();
             let v = v.ok_or(DateError::Format)?;
-            let date = JpDate { year: v[0] as i32, month: v[1], day: Some(v[2]) };
+            let date = JpDate {
+                year: v[0] as i32,
+                month: v[1],
+                day: Some(v[2]),
+            };
             date.check_calendar()?;
             date
         } else if let Some((y, m)) = t.strip_suffix("月").and_then(|r| r.split_once('年')) {
@@ -155,7 +187,11 @@ impl JpDate {
             date.check_calendar()?;
             date
         } else if let Some(v) = numbers(&t, &["年", "月", "日"]).filter(|_| t.ends_with('日')) {
-            let date = JpDate { year: v[0] as i32, month: v[1], day: Some(v[2]) };
+            let date = JpDate {
+                year: v[0] as i32,
+                month: v[1],
+                day: Some(v[2]),
+            };
             date.check_calendar()?;
             date
         } else {
@@ -184,7 +220,11 @@ impl JpDate {
         let start = era.start;
         let outside = DateError::OutsideEra { era: era.name };
         // Month precision: the month must overlap the era.
-        let first = (self.year, self.month, self.day.unwrap_or(days_in_month(self.year, self.month)));
+        let first = (
+            self.year,
+            self.month,
+            self.day.unwrap_or(days_in_month(self.year, self.month)),
+        );
         if first < start {
             return Err(outside);
         }
@@ -208,8 +248,14 @@ impl JpDate {
 
     /// Canonical 和暦 with half-width digits: `令和7年3月4日`, `令和元年5月1日`, `平成28年1月`.
     pub fn wareki(&self) -> String {
-        let Some((era, year)) = self.era() else { return self.iso() };
-        let year = if year == 1 { "元".to_string() } else { year.to_string() };
+        let Some((era, year)) = self.era() else {
+            return self.iso();
+        };
+        let year = if year == 1 {
+            "元".to_string()
+        } else {
+            year.to_string()
+        };
         match self.day {
             Some(d) => format!("{era}{year}年{}月{d}日", self.month),
             None => format!("{era}{year}年{}月", self.month),
@@ -228,7 +274,11 @@ impl JpDate {
     pub fn plus_years(&self, years: i32) -> JpDate {
         let year = self.year + years;
         let day = self.day.map(|d| d.min(days_in_month(year, self.month)));
-        JpDate { year, month: self.month, day }
+        JpDate {
+            year,
+            month: self.month,
+            day,
+        }
     }
 }
 
@@ -243,7 +293,9 @@ mod tests {
     use super::*;
 
     fn ok(text: &str) -> String {
-        JpDate::parse(text, true).unwrap_or_else(|e| panic!("{text}: {e:?}")).iso()
+        JpDate::parse(text, true)
+            .unwrap_or_else(|e| panic!("{text}: {e:?}"))
+            .iso()
     }
     fn err(text: &str) -> DateError {
         JpDate::parse(text, true).expect_err(text)
@@ -265,7 +317,10 @@ mod tests {
     fn era_boundaries_are_exact() {
         assert_eq!(ok("平成31年4月30日"), "2019-04-30");
         assert_eq!(err("平成31年5月1日"), DateError::OutsideEra { era: "平成" });
-        assert_eq!(err("令和元年4月30日"), DateError::OutsideEra { era: "令和" });
+        assert_eq!(
+            err("令和元年4月30日"),
+            DateError::OutsideEra { era: "令和" }
+        );
         assert_eq!(ok("平成31年4月"), "2019-04");
         assert_eq!(err("平成31年5月"), DateError::OutsideEra { era: "平成" });
         assert_eq!(ok("令和元年5月"), "2019-05");
@@ -288,15 +343,30 @@ mod tests {
         assert_eq!(err("来年の春"), DateError::Format);
         assert_eq!(err(""), DateError::Format);
         assert_eq!(err("令和7年3月4日です"), DateError::Format);
-        assert_eq!(JpDate::parse("平成28年1月", false), Err(DateError::NeedsDay));
+        assert_eq!(
+            JpDate::parse("平成28年1月", false),
+            Err(DateError::NeedsDay)
+        );
     }
 
     #[test]
     fn canonical_wareki() {
-        assert_eq!(JpDate::parse("2019-05-01", false).unwrap().wareki(), "令和元年5月1日");
-        assert_eq!(JpDate::parse("令和７年３月４日", false).unwrap().wareki(), "令和7年3月4日");
-        assert_eq!(JpDate::parse("2016-01-01", false).unwrap().wareki(), "平成28年1月1日");
-        assert_eq!(JpDate::parse("平成28年1月", true).unwrap().wareki(), "平成28年1月");
+        assert_eq!(
+            JpDate::parse("2019-05-01", false).unwrap().wareki(),
+            "令和元年5月1日"
+        );
+        assert_eq!(
+            JpDate::parse("令和７年３月４日", false).unwrap().wareki(),
+            "令和7年3月4日"
+        );
+        assert_eq!(
+            JpDate::parse("2016-01-01", false).unwrap().wareki(),
+            "平成28年1月1日"
+        );
+        assert_eq!(
+            JpDate::parse("平成28年1月", true).unwrap().wareki(),
+            "平成28年1月"
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Record {
     pub entries: Vec<Entry>,
     /// Where the section is written (its key), for diagnostics about missing items.
     pub span: Span,
+    /// Keys of items that an unknown key was suggested for; already reported, so not "missing".
+    pub misspelled: Vec<&'static str>,
 }
 
 /// One item as written.
@@ -70,7 +72,12 @@ pub enum Value {
 impl PartialEq for Record {
     fn eq(&self, other: &Self) -> bool {
         self.entries.len() == other.entries.len()
-            && self.entries.iter().zip(&other.entries).all(|(a, b)| a.item.key == b.item.key && a.value == b.value)
+            && self.misspelled == other.misspelled
+            && self
+                .entries
+                .iter()
+                .zip(&other.entries)
+                .all(|(a, b)| a.item.key == b.item.key && a.value == b.value)
     }
 }
 
@@ -167,7 +174,13 @@ pub fn ticked<'a>(ticks: &'a [Tick], options: &[CheckOption], label: &str) -> Op
 /// Reads `様式` and the edition's items from the root node.
 pub fn read(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Document> {
     let NodeValue::Map(entries) = &root.value else {
-        diags.push(wrong_type(root, "評価書の項目（`様式:`、`表紙:` …）", "assessment items (`様式:`, `表紙:` …)", "様式: 令和6年10月 様式3", &[]));
+        diags.push(wrong_type(
+            root,
+            "評価書の項目（`様式:`、`表紙:` …）",
+            "assessment items (`様式:`, `表紙:` …)",
+            "様式: 令和6年10月 様式3",
+            &[],
+        ));
         return None;
     };
     let edition_node = entries.iter().find(|(k, _)| k.scalar() == Some("様式"));
@@ -199,8 +212,12 @@ pub fn read(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Document> {
     };
     let mut reader = Reader { diags };
     let mut stack = Vec::new();
-    let record = reader.record_from_entries(edition.items, entries, root.span, &mut stack, &["様式"]);
-    Some(Document { edition, root: record })
+    let record =
+        reader.record_from_entries(edition.items, entries, root.span, &mut stack, &["様式"]);
+    Some(Document {
+        edition,
+        root: record,
+    })
 }
 
 /// Reads a root mapping against a list of items (used for `changes.yaml`).
@@ -210,18 +227,31 @@ pub fn read_items(items: &'static [Item], root: &Node, diags: &mut Vec<Diagnosti
 }
 
 fn first_line(span: Span) -> Span {
-    Span { start: span.start, end: span.start }
+    Span {
+        start: span.start,
+        end: span.start,
+    }
 }
 
 struct Reader<'d> {
     diags: &'d mut Vec<Diagnostic>,
 }
 
-fn wrong_type(node: &Node, expected_ja: &str, expected_en: &str, example: &str, path: &[Step]) -> Diagnostic {
+fn wrong_type(
+    node: &Node,
+    expected_ja: &str,
+    expected_en: &str,
+    example: &str,
+    path: &[Step],
+) -> Diagnostic {
     let mut d = Diagnostic::new(&codes::WRONG_TYPE, Some(node.span))
         .arg_lang("expected", expected_ja, expected_en)
         .arg_lang("found", node.kind_name(true), node.kind_name(false))
-        .arg_lang("example", format!("例: {example}"), format!("e.g. {example}"));
+        .arg_lang(
+            "example",
+            format!("例: {example}"),
+            format!("e.g. {example}"),
+        );
     if !path.is_empty() {
         d = d.at_item(full_label(path), key_path(path));
     }
@@ -236,7 +266,8 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<
             let c_chars: Vec<char> = c.chars().collect();
             let distance = strsim::generic_levenshtein(&key, &c_chars) as f64;
             let longest = key.len().max(c_chars.len()).max(1) as f64;
-            let contains = c.contains(&key.iter().collect::<String>()) || key.iter().collect::<String>().contains(c);
+            let contains = c.contains(&key.iter().collect::<String>())
+                || key.iter().collect::<String>().contains(c);
             (if contains { 0.0 } else { distance / longest }, c)
         })
         .filter(|(score, _)| *score <= 0.5)
@@ -249,28 +280,59 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<
 fn suggestion_text(key: &str, allowed: &[&str]) -> (String, String) {
     let near = suggest(key, allowed.iter().copied());
     if near.is_empty() {
-        (format!("この場所に書ける項目: {}", allowed.join("、")), format!("items allowed here: {}", allowed.join(", ")))
+        (
+            format!("この場所に書ける項目: {}", allowed.join("、")),
+            format!("items allowed here: {}", allowed.join(", ")),
+        )
     } else {
-        (format!("「{}」のことですか？", near.join("」「")), format!("did you mean `{}`?", near.join("`, `")))
+        (
+            format!("「{}」のことですか？", near.join("」「")),
+            format!("did you mean `{}`?", near.join("`, `")),
+        )
     }
 }
 
 /// The did-you-mean suffix for choice lists: (ja, en).
 fn near_choice(value: &str, options: &[&str]) -> (String, String) {
     match suggest(value, options.iter().copied()).first() {
-        Some(n) => (format!("（「{n}」のことですか？）"), format!(" (did you mean `{n}`?)")),
+        Some(n) => (
+            format!("（「{n}」のことですか？）"),
+            format!(" (did you mean `{n}`?)"),
+        ),
         None => (String::new(), String::new()),
     }
 }
 
 impl Reader<'_> {
-    fn record(&mut self, items: &'static [Item], node: &Node, key_span: Span, path: &mut Vec<Step>) -> Record {
+    fn record(
+        &mut self,
+        items: &'static [Item],
+        node: &Node,
+        key_span: Span,
+        path: &mut Vec<Step>,
+    ) -> Record {
         match &node.value {
-            NodeValue::Map(entries) => self.record_from_entries(items, entries, key_span, path, &[]),
-            _ if node.is_null() => Record { entries: Vec::new(), span: key_span },
+            NodeValue::Map(entries) => {
+                self.record_from_entries(items, entries, key_span, path, &[])
+            }
+            _ if node.is_null() => Record {
+                entries: Vec::new(),
+                span: key_span,
+                misspelled: Vec::new(),
+            },
             _ => {
-                self.diags.push(wrong_type(node, "下位の項目（`キー: 値` の並び）", "items", "`キー: 値` を字下げして並べる", path));
-                Record { entries: Vec::new(), span: key_span }
+                self.diags.push(wrong_type(
+                    node,
+                    "下位の項目（`キー: 値` の並び）",
+                    "items",
+                    "`キー: 値` を字下げして並べる",
+                    path,
+                ));
+                Record {
+                    entries: Vec::new(),
+                    span: key_span,
+                    misspelled: Vec::new(),
+                }
             }
         }
     }
@@ -284,17 +346,29 @@ impl Reader<'_> {
         extra_keys: &[&str],
     ) -> Record {
         let mut out: Vec<Entry> = Vec::new();
+        let mut misspelled = Vec::new();
         for (key_node, value_node) in entries {
-            let Some(key) = key_node.scalar() else { continue };
+            let Some(key) = key_node.scalar() else {
+                continue;
+            };
             if extra_keys.contains(&key) {
                 continue;
             }
             let Some(item) = items.iter().find(|i| i.key == key) else {
                 let mut allowed: Vec<&str> = items.iter().map(|i| i.key).collect();
                 allowed.extend_from_slice(extra_keys);
+                if let Some(near) = suggest(key, allowed.iter().copied()).first()
+                    && let Some(item) = items.iter().find(|i| i.key == *near)
+                {
+                    misspelled.push(item.key);
+                }
                 let mut d = Diagnostic::new(&codes::UNKNOWN_KEY, Some(key_node.span))
                     .arg("key", key)
-                    .arg_lang("suggestion", suggestion_text(key, &allowed).0, suggestion_text(key, &allowed).1);
+                    .arg_lang(
+                        "suggestion",
+                        suggestion_text(key, &allowed).0,
+                        suggestion_text(key, &allowed).1,
+                    );
                 if !path.is_empty() {
                     d = d.at_item(full_label(path), key_path(path));
                 }
@@ -304,16 +378,49 @@ impl Reader<'_> {
             path.push(Step { item, index: None });
             let value = self.value(item, value_node, key_node.span, path);
             path.pop();
-            let value_span = if value_node.is_null() { key_node.span } else { value_node.span };
-            out.push(Entry { item, key_span: key_node.span, value, span: value_span });
+            let value_span = if value_node.is_null() {
+                key_node.span
+            } else {
+                value_node.span
+            };
+            out.push(Entry {
+                item,
+                key_span: key_node.span,
+                value,
+                span: value_span,
+            });
         }
-        out.sort_by_key(|e| items.iter().position(|i| std::ptr::eq(i, e.item)).unwrap_or(usize::MAX));
-        Record { entries: out, span }
+        out.sort_by_key(|e| {
+            items
+                .iter()
+                .position(|i| std::ptr::eq(i, e.item))
+                .unwrap_or(usize::MAX)
+        });
+        Record { entries: out, span, misspelled }
     }
 
-    fn value(&mut self, item: &'static Item, node: &Node, key_span: Span, path: &mut Vec<Step>) -> Value {
+    fn value(
+        &mut self,
+        item: &'static Item,
+        node: &Node,
+        key_span: Span,
+        path: &mut Vec<Step>,
+    ) -> Value {
         match item.kind {
-            Kind::Section(items) => Value::Section(self.record(items, node, key_span, path)),
+            Kind::Section(items) => match &node.value {
+                NodeValue::Map(_) => Value::Section(self.record(items, node, key_span, path)),
+                _ if node.is_null() => Value::Section(Record { entries: Vec::new(), span: key_span, misspelled: Vec::new() }),
+                _ => {
+                    self.diags.push(wrong_type(
+                        node,
+                        "下位の項目（`キー: 値` を字下げして並べたもの）",
+                        "the section's items (indented `key: value` lines)",
+                        &format!("{}:\n  {}: …", item.key, items.first().map_or("", |i| i.key)),
+                        path,
+                    ));
+                    Value::Invalid
+                }
+            },
             Kind::Group(group) => self.group(group, node, path),
             Kind::Text | Kind::Lines => self.text(node, path),
             Kind::Choice(list) => self.choice(list, node, path),
@@ -321,9 +428,17 @@ impl Reader<'_> {
             Kind::Flag => match (&node.value, node.scalar()) {
                 _ if node.is_null() => Value::Flag(false),
                 (NodeValue::Scalar { plain: true, .. }, Some(t)) if is_true(t) => Value::Flag(true),
-                (NodeValue::Scalar { plain: true, .. }, Some(t)) if is_false(t) => Value::Flag(false),
+                (NodeValue::Scalar { plain: true, .. }, Some(t)) if is_false(t) => {
+                    Value::Flag(false)
+                }
                 _ => {
-                    self.diags.push(wrong_type(node, "true（チェックあり）または false", "true or false", "true", path));
+                    self.diags.push(wrong_type(
+                        node,
+                        "true（チェックあり）または false",
+                        "true or false",
+                        "true",
+                        path,
+                    ));
                     Value::Invalid
                 }
             },
@@ -334,14 +449,19 @@ impl Reader<'_> {
                     Err(e) => {
                         self.diags.push(
                             Diagnostic::new(&codes::INVALID_DATE, Some(node.span))
-                                .arg_lang("detail", format!("「{text}」（{}）", e.explain(true)), format!("`{text}` ({})", e.explain(false)))
+                                .arg_lang(
+                                    "detail",
+                                    format!("「{text}」（{}）", e.explain(true)),
+                                    format!("`{text}` ({})", e.explain(false)),
+                                )
                                 .at_item(full_label(path), key_path(path)),
                         );
                         Value::Invalid
                     }
                 },
                 None => {
-                    self.diags.push(wrong_type(node, "日付", "a date", "令和7年3月4日", path));
+                    self.diags
+                        .push(wrong_type(node, "日付", "a date", "令和7年3月4日", path));
                     Value::Invalid
                 }
             },
@@ -359,7 +479,8 @@ impl Reader<'_> {
                     }
                 },
                 None => {
-                    self.diags.push(wrong_type(node, "件数（整数）", "a count", "2", path));
+                    self.diags
+                        .push(wrong_type(node, "件数（整数）", "a count", "2", path));
                     Value::Invalid
                 }
             },
@@ -372,10 +493,20 @@ impl Reader<'_> {
             NodeValue::Scalar { text, .. } => {
                 // A block scalar's final line break is YAML syntax (`|` vs `|-`), not content.
                 let text = text.trim_end_matches('\n');
-                if text.is_empty() { Value::Empty } else { Value::Text(text.to_string()) }
+                if text.is_empty() {
+                    Value::Empty
+                } else {
+                    Value::Text(text.to_string())
+                }
             }
             _ => {
-                self.diags.push(wrong_type(node, "文字列", "a text", "|- の後の行に字下げして記載", path));
+                self.diags.push(wrong_type(
+                    node,
+                    "文字列",
+                    "a text",
+                    "|- の後の行に字下げして記載",
+                    path,
+                ));
                 Value::Invalid
             }
         }
@@ -383,7 +514,13 @@ impl Reader<'_> {
 
     fn choice(&mut self, list: &'static form::ChoiceList, node: &Node, path: &[Step]) -> Value {
         let Some(text) = node.scalar() else {
-            self.diags.push(wrong_type(node, "選択肢の文字列", "one of the choices", list.options[0], path));
+            self.diags.push(wrong_type(
+                node,
+                "選択肢の文字列",
+                "one of the choices",
+                list.options[0],
+                path,
+            ));
             return Value::Invalid;
         };
         if node.is_null() {
@@ -410,14 +547,22 @@ impl Reader<'_> {
             NodeValue::Map(entries) => entries,
             _ => {
                 let example = format!("{{{}: true}}", options[0].label);
-                self.diags.push(wrong_type(node, "チェックした選択肢の並び（`選択肢: true`）", "a mapping of ticked options", &example, path));
+                self.diags.push(wrong_type(
+                    node,
+                    "チェックした選択肢の並び（`選択肢: true`）",
+                    "a mapping of ticked options",
+                    &example,
+                    path,
+                ));
                 return Value::Invalid;
             }
         };
         let mut ticks = Vec::new();
         let mut invalid = false;
         for (key_node, value_node) in entries {
-            let Some(key) = key_node.scalar() else { continue };
+            let Some(key) = key_node.scalar() else {
+                continue;
+            };
             let Some(index) = options.iter().position(|o| o.label == key) else {
                 let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
                 let (near_ja, near_en) = near_choice(key, &labels);
@@ -437,7 +582,11 @@ impl Reader<'_> {
             let at = |d: Diagnostic| d.at_item(full_label(path), key_path(path));
             match option.extra {
                 Extra::None => match scalar {
-                    Some(t) if plain && is_true(t) => ticks.push(Tick { option: index, text: None, count: None }),
+                    Some(t) if plain && is_true(t) => ticks.push(Tick {
+                        option: index,
+                        text: None,
+                        count: None,
+                    }),
                     Some(t) if plain && is_false(t) => {}
                     _ => {
                         self.diags.push(at(Diagnostic::new(&codes::OPTION_VALUE, Some(value_node.span))
@@ -449,29 +598,58 @@ impl Reader<'_> {
                 Extra::Text => match scalar {
                     Some(t) if plain && is_false(t) => {}
                     Some(t) if (plain && is_true(t)) || value_node.is_null() || t.is_empty() => {
-                        let span = if value_node.is_null() { key_node.span } else { value_node.span };
-                        self.diags.push(at(Diagnostic::new(&codes::OPTION_NEEDS_TEXT, Some(span)).arg("value", key)));
+                        let span = if value_node.is_null() {
+                            key_node.span
+                        } else {
+                            value_node.span
+                        };
+                        self.diags
+                            .push(at(Diagnostic::new(&codes::OPTION_NEEDS_TEXT, Some(span))
+                                .arg("value", key)));
                         invalid = true;
                     }
-                    Some(t) => ticks.push(Tick { option: index, text: Some(t.to_string()), count: None }),
+                    Some(t) => ticks.push(Tick {
+                        option: index,
+                        text: Some(t.to_string()),
+                        count: None,
+                    }),
                     None => {
-                        self.diags.push(at(Diagnostic::new(&codes::OPTION_VALUE, Some(value_node.span))
-                            .arg("value", key)
-                            .arg_lang("expected", "（　）内に印字する文字列を書いてください。", "write the text printed in the parentheses.")));
+                        self.diags.push(at(Diagnostic::new(
+                            &codes::OPTION_VALUE,
+                            Some(value_node.span),
+                        )
+                        .arg("value", key)
+                        .arg_lang(
+                            "expected",
+                            "（　）内に印字する文字列を書いてください。",
+                            "write the text printed in the parentheses.",
+                        )));
                         invalid = true;
                     }
                 },
                 Extra::Count => match scalar {
                     Some(t) if plain && is_false(t) => {}
                     Some(t) => match parse_count(t) {
-                        Some(n) => ticks.push(Tick { option: index, text: None, count: Some(n) }),
+                        Some(n) => ticks.push(Tick {
+                            option: index,
+                            text: None,
+                            count: Some(n),
+                        }),
                         None => {
-                            self.diags.push(at(Diagnostic::new(&codes::COUNT_EXPECTED, Some(value_node.span)).arg("value", key)));
+                            self.diags.push(at(Diagnostic::new(
+                                &codes::COUNT_EXPECTED,
+                                Some(value_node.span),
+                            )
+                            .arg("value", key)));
                             invalid = true;
                         }
                     },
                     None => {
-                        self.diags.push(at(Diagnostic::new(&codes::COUNT_EXPECTED, Some(value_node.span)).arg("value", key)));
+                        self.diags.push(at(Diagnostic::new(
+                            &codes::COUNT_EXPECTED,
+                            Some(value_node.span),
+                        )
+                        .arg("value", key)));
                         invalid = true;
                     }
                 },
@@ -489,7 +667,13 @@ impl Reader<'_> {
             _ if node.is_null() => return Value::Group(Vec::new()),
             NodeValue::Seq(items) => items,
             _ => {
-                self.diags.push(wrong_type(node, "ブロックのリスト（各行頭に `- `）", "a list of blocks", "- id: a1", path));
+                self.diags.push(wrong_type(
+                    node,
+                    "ブロックのリスト（各行頭に `- `）",
+                    "a list of blocks",
+                    "- id: a1",
+                    path,
+                ));
                 return Value::Invalid;
             }
         };
@@ -525,7 +709,10 @@ impl Reader<'_> {
                         ids.push((text.to_string(), id_node.span));
                         id = Some(text.to_string());
                     }
-                    None => self.diags.push(wrong_type(id_node, "id の文字列", "an id", "id: a1", path)),
+                    None => {
+                        self.diags
+                            .push(wrong_type(id_node, "id の文字列", "an id", "id: a1", path))
+                    }
                 }
             }
             let record = match &block_node.value {
@@ -533,8 +720,18 @@ impl Reader<'_> {
                     self.record_from_entries(group.items, entries, block_node.span, path, &["id"])
                 }
                 _ => {
-                    self.diags.push(wrong_type(block_node, "ブロックの項目", "the block's items", "- id: a1", path));
-                    Record { entries: Vec::new(), span: block_node.span }
+                    self.diags.push(wrong_type(
+                        block_node,
+                        "ブロックの項目",
+                        "the block's items",
+                        "- id: a1",
+                        path,
+                    ));
+                    Record {
+                        entries: Vec::new(),
+                        span: block_node.span,
+                        misspelled: Vec::new(),
+                    }
                 }
             };
             blocks.push(Block { id, record });
@@ -572,7 +769,10 @@ fn parse_count(text: &str) -> Option<u32> {
 
 /// Accepts an option written with its printed numbering, `2） 十分である` or `2) 十分である`.
 fn strip_numbering(text: &str) -> &str {
-    let digits = text.char_indices().take_while(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c)).last();
+    let digits = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .last();
     let Some((last, c)) = digits else { return text };
     let rest = &text[last + c.len_utf8()..];
     match rest.strip_prefix('）').or_else(|| rest.strip_prefix(')')) {
@@ -590,13 +790,19 @@ mod tests {
         assert_eq!(parse_count("２"), Some(2));
         assert_eq!(parse_count("-1"), None);
         assert_eq!(strip_numbering("2） 十分である"), "十分である");
-        assert_eq!(strip_numbering("4) 10万人以上30万人未満"), "10万人以上30万人未満");
+        assert_eq!(
+            strip_numbering("4) 10万人以上30万人未満"),
+            "10万人以上30万人未満"
+        );
         assert_eq!(strip_numbering("10万人以上"), "10万人以上");
     }
 
     #[test]
     fn suggestions_prefer_close_keys() {
-        assert_eq!(suggest("委託の有", ["委託の有無", "件数"].into_iter()), ["委託の有無"]);
+        assert_eq!(
+            suggest("委託の有", ["委託の有無", "件数"].into_iter()),
+            ["委託の有無"]
+        );
         assert!(suggest("まったく別", ["委託の有無"].into_iter()).is_empty());
     }
 }

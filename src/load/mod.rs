@@ -53,22 +53,35 @@ impl Assessment {
 
 /// Reads a file's bytes; I/O failures are errors of hyoka's run, not diagnostics.
 fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })
+    std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Parses document text already in memory (e.g. from a git revision).
-pub fn document_from_bytes(file: PathBuf, bytes: &[u8], limits: &Limits) -> (FileReport, Option<Document>) {
-    let mut report = FileReport { file, source: String::new(), diagnostics: Vec::new() };
+pub fn document_from_bytes(
+    file: PathBuf,
+    bytes: &[u8],
+    limits: &Limits,
+) -> (FileReport, Option<Document>) {
+    let mut report = FileReport {
+        file,
+        source: String::new(),
+        diagnostics: Vec::new(),
+    };
     let document = match yaml::decode(bytes, limits) {
         Err(d) => {
-            report.diagnostics.push(d);
+            report.diagnostics.push(*d);
             None
         }
         Ok(text) => {
             let parsed = yaml::parse(&text, limits);
             report.source = text;
             report.diagnostics.extend(parsed.diagnostics);
-            parsed.root.and_then(|root| document::read(&root, &mut report.diagnostics))
+            parsed
+                .root
+                .and_then(|root| document::read(&root, &mut report.diagnostics))
         }
     };
     (report, document)
@@ -81,12 +94,16 @@ pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
         (Some(path.to_path_buf()), path.join(DOCUMENT_FILE))
     } else {
         let beside = path.file_name().is_some_and(|n| n == DOCUMENT_FILE);
-        (beside.then(|| path.parent().map(Path::to_path_buf)).flatten(), path.to_path_buf())
+        (
+            beside
+                .then(|| path.parent().map(Path::to_path_buf))
+                .flatten(),
+            path.to_path_buf(),
+        )
     };
     let bytes = read(&document_path)?;
     let (document_report, document) = document_from_bytes(document_path, &bytes, limits);
-    let mut assessment =
-        Assessment {
+    let mut assessment = Assessment {
         folder: folder.clone(),
         document,
         changes: Vec::new(),

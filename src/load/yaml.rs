@@ -99,8 +99,15 @@ impl Node {
 
 /// Converts the parser's character-based markers to our positions.
 fn span_of(span: YamlSpan) -> Span {
-    let pos = |m: saphyr_parser::Marker| Pos { line: m.line(), col: m.col() + 1, offset: m.index() };
-    Span { start: pos(span.start), end: pos(span.end) }
+    let pos = |m: saphyr_parser::Marker| Pos {
+        line: m.line(),
+        col: m.col() + 1,
+        offset: m.index(),
+    };
+    Span {
+        start: pos(span.start),
+        end: pos(span.end),
+    }
 }
 
 /// The result of parsing: the tree (if any) and what was found on the way.
@@ -113,11 +120,13 @@ pub struct Parsed {
 }
 
 /// Decodes bytes as UTF-8 (reporting where it fails), within the size limit.
-pub fn decode(bytes: &[u8], limits: &Limits) -> Result<String, Diagnostic> {
+pub fn decode(bytes: &[u8], limits: &Limits) -> Result<String, Box<Diagnostic>> {
     if bytes.len() > limits.max_bytes {
-        return Err(Diagnostic::new(&codes::TOO_LARGE, None)
-            .arg("size", bytes.len().to_string())
-            .arg("limit", limits.max_bytes.to_string()));
+        return Err(Box::new(
+            Diagnostic::new(&codes::TOO_LARGE, None)
+                .arg("size", bytes.len().to_string())
+                .arg("limit", limits.max_bytes.to_string()),
+        ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -128,16 +137,35 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<String, Diagnostic> {
             let text = std::str::from_utf8(good).unwrap_or("");
             let line = text.matches('\n').count() + 1;
             let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let pos = Pos { line, col, offset: text.chars().count() };
-            Err(Diagnostic::new(&codes::INVALID_UTF8, Some(Span { start: pos, end: pos }))
-                .arg("offset", e.valid_up_to().to_string()))
+            let pos = Pos {
+                line,
+                col,
+                offset: text.chars().count(),
+            };
+            let span = Span {
+                start: pos,
+                end: pos,
+            };
+            Err(Box::new(
+                Diagnostic::new(&codes::INVALID_UTF8, Some(span))
+                    .arg("offset", e.valid_up_to().to_string()),
+            ))
         }
     }
 }
 
 enum Frame {
-    Seq { items: Vec<Node>, start: Span, anchor: usize },
-    Map { entries: Vec<(Node, Node)>, key: Option<Node>, start: Span, anchor: usize },
+    Seq {
+        items: Vec<Node>,
+        start: Span,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        start: Span,
+        anchor: usize,
+    },
 }
 
 /// Parses YAML text into a node tree.
@@ -153,10 +181,20 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
             Ok(pair) => pair,
             Err(e) => {
                 let m = e.marker();
-                let pos = Pos { line: m.line(), col: m.col() + 1, offset: m.index() };
+                let pos = Pos {
+                    line: m.line(),
+                    col: m.col() + 1,
+                    offset: m.index(),
+                };
                 out.diagnostics.push(
-                    Diagnostic::new(&codes::YAML_SYNTAX, Some(Span { start: pos, end: pos }))
-                        .arg("detail", e.info().to_string()),
+                    Diagnostic::new(
+                        &codes::YAML_SYNTAX,
+                        Some(Span {
+                            start: pos,
+                            end: pos,
+                        }),
+                    )
+                    .arg("detail", e.info().to_string()),
                 );
                 out.root = None;
                 return out;
@@ -168,7 +206,8 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    out.diagnostics.push(Diagnostic::new(&codes::MULTIPLE_DOCUMENTS, Some(span)));
+                    out.diagnostics
+                        .push(Diagnostic::new(&codes::MULTIPLE_DOCUMENTS, Some(span)));
                     return out;
                 }
                 continue;
@@ -184,9 +223,18 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                     return out;
                 }
                 let frame = if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq { items: Vec::new(), start: span, anchor }
+                    Frame::Seq {
+                        items: Vec::new(),
+                        start: span,
+                        anchor,
+                    }
                 } else {
-                    Frame::Map { entries: Vec::new(), key: None, start: span, anchor }
+                    Frame::Map {
+                        entries: Vec::new(),
+                        key: None,
+                        start: span,
+                        anchor,
+                    }
                 };
                 stack.push(frame);
                 continue;
@@ -194,17 +242,37 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(frame) = stack.pop() else { continue };
                 let (value, start, anchor, size) = match frame {
-                    Frame::Seq { items, start, anchor } => {
+                    Frame::Seq {
+                        items,
+                        start,
+                        anchor,
+                    } => {
                         let size = 1 + items.iter().map(|n| n.size).sum::<usize>();
                         (NodeValue::Seq(items), start, anchor, size)
                     }
-                    Frame::Map { entries, start, anchor, .. } => {
+                    Frame::Map {
+                        entries,
+                        start,
+                        anchor,
+                        ..
+                    } => {
                         let size = 1 + entries.iter().map(|(k, v)| k.size + v.size).sum::<usize>();
                         (NodeValue::Map(entries), start, anchor, size)
                     }
                 };
-                let end = if span.end.offset > start.start.offset { span.end } else { start.end };
-                let node = Node { value, span: Span { start: start.start, end }, size };
+                let end = if span.end.offset > start.start.offset {
+                    span.end
+                } else {
+                    start.end
+                };
+                let node = Node {
+                    value,
+                    span: Span {
+                        start: start.start,
+                        end,
+                    },
+                    size,
+                };
                 if anchor > 0 {
                     anchors.insert(anchor, node.clone());
                 }
@@ -238,7 +306,8 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                 let Some(target) = anchors.get(&id) else {
                     // The parser rejects unknown aliases itself; be defensive anyway.
                     out.diagnostics.push(
-                        Diagnostic::new(&codes::YAML_SYNTAX, Some(span)).arg("detail", "unknown alias"),
+                        Diagnostic::new(&codes::YAML_SYNTAX, Some(span))
+                            .arg("detail", "unknown alias"),
                     );
                     return out;
                 };
@@ -271,7 +340,8 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
             Some(Frame::Map { entries, key, .. }) => match key.take() {
                 None => {
                     if !matches!(node.value, NodeValue::Scalar { .. }) {
-                        out.diagnostics.push(Diagnostic::new(&codes::COMPLEX_KEY, Some(node.span)));
+                        out.diagnostics
+                            .push(Diagnostic::new(&codes::COMPLEX_KEY, Some(node.span)));
                     }
                     *key = Some(node);
                 }
@@ -295,23 +365,63 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
     out
 }
 
+/// The untyped tree as JSON, typing plain scalars by the YAML 1.2 core schema (null, booleans,
+/// integers, floats), so that an independent JSON Schema validator can check a file.
+pub fn to_json(node: &Node) -> serde_json::Value {
+    use serde_json::Value;
+    match &node.value {
+        NodeValue::Seq(items) => Value::Array(items.iter().map(to_json).collect()),
+        NodeValue::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.scalar().unwrap_or_default().to_string(), to_json(v)))
+                .collect(),
+        ),
+        NodeValue::Scalar { text, plain: false } => Value::String(text.clone()),
+        NodeValue::Scalar { text, plain: true } => {
+            if node.is_null() {
+                Value::Null
+            } else if let Ok(b) = text.parse::<bool>() {
+                Value::Bool(b)
+            } else if let Ok(i) = text.parse::<i64>() {
+                Value::from(i)
+            } else if let Some(f) = text.parse::<f64>().ok().filter(|_| text.contains('.')) {
+                serde_json::Number::from_f64(f).map_or(Value::String(text.clone()), Value::Number)
+            } else {
+                Value::String(text.clone())
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn codes_of(text: &str) -> Vec<&'static str> {
-        parse(text, &Limits::default()).diagnostics.iter().map(|d| d.code.id).collect()
+        parse(text, &Limits::default())
+            .diagnostics
+            .iter()
+            .map(|d| d.code.id)
+            .collect()
     }
 
     #[test]
     fn spans_are_one_based_character_columns() {
         let parsed = parse("a:\n  キー: 値です\n", &Limits::default());
         let root = parsed.root.unwrap();
-        let NodeValue::Map(entries) = &root.value else { panic!() };
-        let NodeValue::Map(inner) = &entries[0].1.value else { panic!() };
+        let NodeValue::Map(entries) = &root.value else {
+            panic!()
+        };
+        let NodeValue::Map(inner) = &entries[0].1.value else {
+            panic!()
+        };
         let (k, v) = &inner[0];
         assert_eq!((k.span.start.line, k.span.start.col), (2, 3));
-        assert_eq!((v.span.start.line, v.span.start.col, v.span.end.col), (2, 7, 10));
+        assert_eq!(
+            (v.span.start.line, v.span.start.col, v.span.end.col),
+            (2, 7, 10)
+        );
     }
 
     #[test]
@@ -339,7 +449,10 @@ mod tests {
         }
         let started = std::time::Instant::now();
         assert_eq!(codes_of(&text), ["E0104"]);
-        assert!(started.elapsed().as_secs() < 5, "alias expansion must be bounded");
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "alias expansion must be bounded"
+        );
     }
 
     #[test]
@@ -359,12 +472,21 @@ mod tests {
     fn invalid_utf8_names_the_place() {
         let d = decode(b"a: ok\nb: \xff\n", &Limits::default()).unwrap_err();
         assert_eq!(d.code.id, "E0101");
-        assert_eq!((d.span.unwrap().start.line, d.span.unwrap().start.col), (2, 4));
+        assert_eq!(
+            (d.span.unwrap().start.line, d.span.unwrap().start.col),
+            (2, 4)
+        );
     }
 
     #[test]
     fn size_limit() {
-        let limits = Limits { max_bytes: 10, ..Limits::default() };
-        assert_eq!(decode(b"a: 12345678901", &limits).unwrap_err().code.id, "E0102");
+        let limits = Limits {
+            max_bytes: 10,
+            ..Limits::default()
+        };
+        assert_eq!(
+            decode(b"a: 12345678901", &limits).unwrap_err().code.id,
+            "E0102"
+        );
     }
 }

@@ -17,9 +17,17 @@ pub fn validate(assessment: &mut Assessment) {
         assessment.document_report.diagnostics.extend(found);
         assessment.document_report.sort();
     }
-    if let (Some(record), Some(report)) = (&assessment.changes_record, &mut assessment.changes_report) {
+    if let (Some(record), Some(report)) =
+        (&assessment.changes_record, &mut assessment.changes_report)
+    {
         let mut found = Vec::new();
-        check_record(std::slice::from_ref(&crate::form::changes::TABLE), record, &mut Vec::new(), true, &mut found);
+        check_record(
+            std::slice::from_ref(&crate::form::changes::TABLE),
+            record,
+            &mut Vec::new(),
+            true,
+            &mut found,
+        );
         if let Some(document) = &assessment.document {
             rules::change_rules(document, &assessment.changes, &mut found);
         }
@@ -30,7 +38,13 @@ pub fn validate(assessment: &mut Assessment) {
 
 /// Checks every item of the document against its `Need`.
 pub fn check_document(document: &Document, out: &mut Vec<Diagnostic>) {
-    check_record(document.edition.items, &document.root, &mut Vec::new(), true, out);
+    check_record(
+        document.edition.items,
+        &document.root,
+        &mut Vec::new(),
+        true,
+        out,
+    );
 }
 
 /// How a condition on a sibling evaluates; `None` when the sibling is missing or invalid, in
@@ -45,15 +59,25 @@ fn holds(cond: Cond, record: &Record) -> Option<bool> {
                 Some(_) => return None,
             };
             let is = chosen == Some(want);
-            Some(if matches!(cond, Cond::Is(..)) { is } else { !is })
+            Some(if matches!(cond, Cond::Is(..)) {
+                is
+            } else {
+                !is
+            })
         }
         Cond::Ticked(key, option) | Cond::NotTicked(key, option) => {
             let on = match value_of(key) {
-                Some((Value::Checks(ticks), Kind::Checks(options))) => ticked(ticks, options, option).is_some(),
+                Some((Value::Checks(ticks), Kind::Checks(options))) => {
+                    ticked(ticks, options, option).is_some()
+                }
                 None => false,
                 Some(_) => return None,
             };
-            Some(if matches!(cond, Cond::Ticked(..)) { on } else { !on })
+            Some(if matches!(cond, Cond::Ticked(..)) {
+                on
+            } else {
+                !on
+            })
         }
         Cond::FlagOff(key) => match value_of(key) {
             Some((Value::Flag(on), _)) => Some(!on),
@@ -66,7 +90,11 @@ fn holds(cond: Cond, record: &Record) -> Option<bool> {
 /// The full label of the sibling a condition speaks of.
 fn sibling_label(cond: Cond, path: &[Step], siblings: &'static [Item]) -> String {
     let key = match cond {
-        Cond::Is(k, _) | Cond::IsNot(k, _) | Cond::Ticked(k, _) | Cond::NotTicked(k, _) | Cond::FlagOff(k) => k,
+        Cond::Is(k, _)
+        | Cond::IsNot(k, _)
+        | Cond::Ticked(k, _)
+        | Cond::NotTicked(k, _)
+        | Cond::FlagOff(k) => k,
     };
     let mut sibling_path = path[..path.len().saturating_sub(1)].to_vec();
     if let Some(item) = siblings.iter().find(|i| i.key == key) {
@@ -81,7 +109,9 @@ fn state(cond: Cond, holds: bool, record: &Record) -> (String, String) {
         record
             .get(key)
             .and_then(|e| match (&e.value, e.item.kind) {
-                (Value::Choice(i), Kind::Choice(list)) => list.options.get(*i).map(|s| s.to_string()),
+                (Value::Choice(i), Kind::Choice(list)) => {
+                    list.options.get(*i).map(|s| s.to_string())
+                }
                 _ => None,
             })
             .unwrap_or_default()
@@ -102,7 +132,13 @@ fn state(cond: Cond, holds: bool, record: &Record) -> (String, String) {
 }
 
 /// Checks the items of one section or block.
-fn check_record(items: &'static [Item], record: &Record, path: &mut Vec<Step>, active: bool, out: &mut Vec<Diagnostic>) {
+fn check_record(
+    items: &'static [Item],
+    record: &Record,
+    path: &mut Vec<Step>,
+    active: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     for item in items {
         path.push(Step { item, index: None });
         let entry = record.get(item.key);
@@ -114,7 +150,9 @@ fn check_record(items: &'static [Item], record: &Record, path: &mut Vec<Step>, a
         let inactive = !active || matches!(cond, Some((_, Some(false))));
         let undecided = matches!(cond, Some((_, None)));
         let filled = entry.is_some_and(|e| !e.value.is_empty() && e.value != Value::Invalid);
-        let here = |span: Span, code| Diagnostic::new(code, Some(span)).at_item(full_label(path), key_path(path));
+        let here = |span: Span, code| {
+            Diagnostic::new(code, Some(span)).at_item(full_label(path), key_path(path))
+        };
         if inactive && active && filled {
             if let (Some((c, _)), Some(e)) = (cond, entry) {
                 let (ja, en) = state(c, false, record);
@@ -131,17 +169,25 @@ fn check_record(items: &'static [Item], record: &Record, path: &mut Vec<Step>, a
                 Need::When(_) => true,
             };
             let missing_or_empty = match entry {
+                // A misspelt key was already reported with a suggestion.
+                None if record.misspelled.contains(&item.key) => false,
                 None => true,
                 Some(e) => e.value.is_empty(),
             };
             // A section is judged through its items; a missing section reports once.
-            if required && missing_or_empty && !(entry.is_some() && matches!(item.kind, Kind::Section(_))) {
+            if required
+                && missing_or_empty
+                && !(entry.is_some() && matches!(item.kind, Kind::Section(_)))
+            {
                 let d = match (cond, entry) {
                     (Some((c, _)), _) => {
                         let (ja, en) = state(c, true, record);
-                        here(entry.map_or(record.span, |e| e.span), &codes::REQUIRED_BY_CONDITION)
-                            .arg("cond_item", sibling_label(c, path, items))
-                            .arg_lang("cond_value", ja, en)
+                        here(
+                            entry.map_or(record.span, |e| e.span),
+                            &codes::REQUIRED_BY_CONDITION,
+                        )
+                        .arg("cond_item", sibling_label(c, path, items))
+                        .arg_lang("cond_value", ja, en)
                     }
                     (None, None) => here(record.span, &codes::MISSING_ITEM).arg("key", item.key),
                     (None, Some(e)) => here(e.span, &codes::EMPTY_VALUE),
@@ -153,10 +199,8 @@ fn check_record(items: &'static [Item], record: &Record, path: &mut Vec<Step>, a
         let child_active = !inactive && !undecided;
         if let Some(e) = entry {
             match (&e.value, item.kind) {
-                (Value::Section(inner), Kind::Section(children)) => {
-                    if child_active || e.value.is_empty() {
-                        check_record(children, inner, path, child_active, out)
-                    }
+                (Value::Section(inner), Kind::Section(children)) if child_active => {
+                    check_record(children, inner, path, child_active, out)
                 }
                 (Value::Group(blocks), Kind::Group(group)) if child_active => {
                     for (i, block) in blocks.iter().enumerate() {

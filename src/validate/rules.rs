@@ -8,8 +8,15 @@ use crate::form::{Kind, is_important};
 use crate::load::{ChangeRow, Document, Entry, Value};
 
 /// A diagnostic at an item given by its key path.
-fn at(document: &Document, path: &str, entry: &Entry, code: &'static crate::diag::Code) -> Diagnostic {
-    let label = resolve(document.edition, path).map(|steps| full_label(&steps)).unwrap_or_default();
+fn at(
+    document: &Document,
+    path: &str,
+    entry: &Entry,
+    code: &'static crate::diag::Code,
+) -> Diagnostic {
+    let label = resolve(document.edition, path)
+        .map(|steps| full_label(&steps))
+        .unwrap_or_default();
     Diagnostic::new(code, Some(entry.span)).at_item(label, path)
 }
 
@@ -33,7 +40,9 @@ fn entrust_count(document: &Document, out: &mut Vec<Diagnostic>) {
     }
     let path = format!("{ENTRUST}.件数");
     let Some(entry) = root.at(&path) else { return };
-    let Value::Count(count) = entry.value else { return };
+    let Value::Count(count) = entry.value else {
+        return;
+    };
     let blocks = root.blocks(&format!("{ENTRUST}.委託事項")).len();
     if count as usize != blocks {
         out.push(
@@ -49,7 +58,9 @@ fn transfer_counts(document: &Document, out: &mut Vec<Diagnostic>) {
     let root = &document.root;
     let path = format!("{TRANSFER}.提供・移転の有無");
     let Some(entry) = root.at(&path) else { return };
-    let (Value::Checks(ticks), Kind::Checks(options)) = (&entry.value, entry.item.kind) else { return };
+    let (Value::Checks(ticks), Kind::Checks(options)) = (&entry.value, entry.item.kind) else {
+        return;
+    };
     for tick in ticks {
         let option = options[tick.option].label;
         let group = match option {
@@ -70,8 +81,12 @@ fn transfer_counts(document: &Document, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let none = ticks.iter().find(|t| options[t.option].label == "行っていない");
-    if let Some(other) = ticks.iter().find(|t| options[t.option].label != "行っていない")
+    let none = ticks
+        .iter()
+        .find(|t| options[t.option].label == "行っていない");
+    if let Some(other) = ticks
+        .iter()
+        .find(|t| options[t.option].label != "行っていない")
         && none.is_some()
     {
         out.push(
@@ -133,11 +148,17 @@ fn large_or_accident(document: &Document) -> Known {
 /// Ⅴ１②しきい値判断結果 against Ⅰ１③対象人数 (rules.md §1).
 fn threshold(document: &Document, out: &mut Vec<Diagnostic>) {
     let root = &document.root;
-    let Some(people) = root.choice("基本情報.事務.対象人数") else { return };
+    let Some(people) = root.choice("基本情報.事務.対象人数") else {
+        return;
+    };
     let path = "評価実施手続.基礎項目評価.しきい値判断結果";
     let Some(entry) = root.at(path) else { return };
-    let Some(result) = root.choice(path) else { return };
-    let Kind::Choice(list) = entry.item.kind else { return };
+    let Some(result) = root.choice(path) else {
+        return;
+    };
+    let Kind::Choice(list) = entry.item.kind else {
+        return;
+    };
     let [mandatory, basic_only, voluntary] = [list.options[0], list.options[1], list.options[2]];
     let big = large_or_accident(document);
     // (acceptable results, advice ja, advice en, unsure?)
@@ -214,18 +235,32 @@ fn threshold(document: &Document, out: &mut Vec<Diagnostic>) {
 /// 公表日 against Ⅴ１①実施日: order, yearly review, five-year re-assessment.
 fn dates(document: &Document, out: &mut Vec<Diagnostic>) {
     let root = &document.root;
-    let (Some(published), Some(assessed)) =
-        (root.date("表紙.公表日"), root.date("評価実施手続.基礎項目評価.実施日"))
-    else {
+    let (Some(published), Some(assessed)) = (
+        root.date("表紙.公表日"),
+        root.date("評価実施手続.基礎項目評価.実施日"),
+    ) else {
         return;
     };
     let path = "表紙.公表日";
     let Some(entry) = root.at(path) else { return };
-    let args = |d: Diagnostic| d.arg("published", published.wareki()).arg("assessed", assessed.wareki());
+    let args = |d: Diagnostic| {
+        d.arg("published", published.wareki())
+            .arg("assessed", assessed.wareki())
+    };
     if published < assessed {
-        out.push(args(at(document, path, entry, &codes::PUBLISHED_BEFORE_ASSESSMENT)));
+        out.push(args(at(
+            document,
+            path,
+            entry,
+            &codes::PUBLISHED_BEFORE_ASSESSMENT,
+        )));
     } else if published > assessed.plus_years(5) {
-        out.push(args(at(document, path, entry, &codes::FIVE_YEAR_REASSESSMENT)));
+        out.push(args(at(
+            document,
+            path,
+            entry,
+            &codes::FIVE_YEAR_REASSESSMENT,
+        )));
     } else if published > assessed.plus_years(1) {
         out.push(args(at(document, path, entry, &codes::YEARLY_REVIEW)));
     }
@@ -241,22 +276,41 @@ fn consistency(document: &Document, out: &mut Vec<Diagnostic>) {
         && (choice == "委託しない") != flag(no_entrust_path)
         && let Some(entry) = root.at(&format!("{ENTRUST}.委託の有無"))
     {
-        out.push(at(document, &format!("{ENTRUST}.委託の有無"), entry, &codes::ENTRUST_CONSISTENCY).arg("value", choice));
+        out.push(
+            at(
+                document,
+                &format!("{ENTRUST}.委託の有無"),
+                entry,
+                &codes::ENTRUST_CONSISTENCY,
+            )
+            .arg("value", choice),
+        );
     }
     // Ⅱ５ 行っていない ⇔ Ⅲ５ [○] 提供・移転しない
     let transfer_path = format!("{TRANSFER}.提供・移転の有無");
     if let Some(entry) = root.at(&transfer_path)
         && let (Value::Checks(ticks), Kind::Checks(options)) = (&entry.value, entry.item.kind)
     {
-        let none = ticks.iter().all(|t| options[t.option].label == "行っていない") && !ticks.is_empty();
+        let none = ticks
+            .iter()
+            .all(|t| options[t.option].label == "行っていない")
+            && !ticks.is_empty();
         if none != flag("リスク対策.提供・移転.提供・移転しない") {
-            out.push(at(document, &transfer_path, entry, &codes::TRANSFER_CONSISTENCY));
+            out.push(at(
+                document,
+                &transfer_path,
+                entry,
+                &codes::TRANSFER_CONSISTENCY,
+            ));
         }
     }
     // Ⅰ５ 実施しない ⇒ Ⅲ６ both 接続しない boxes; 実施する ⇒ neither.
     let linkage_path = "基本情報.情報連携.実施の有無";
     if let (Some(linkage), Some(entry)) = (root.choice(linkage_path), root.at(linkage_path)) {
-        let boxes = match root.at("リスク対策.情報提供ネットワークシステムとの接続.接続しない").map(|e| &e.value) {
+        let boxes = match root
+            .at("リスク対策.情報提供ネットワークシステムとの接続.接続しない")
+            .map(|e| &e.value)
+        {
             Some(Value::Checks(ticks)) => ticks.len(),
             _ => 0,
         };
@@ -266,7 +320,10 @@ fn consistency(document: &Document, out: &mut Vec<Diagnostic>) {
             _ => false,
         };
         if bad {
-            out.push(at(document, linkage_path, entry, &codes::LINKAGE_CONSISTENCY).arg("value", linkage));
+            out.push(
+                at(document, linkage_path, entry, &codes::LINKAGE_CONSISTENCY)
+                    .arg("value", linkage),
+            );
         }
     }
     // 再委託する in any 委託事項 ⇔ Ⅲ４ 担保 is not 再委託していない
@@ -275,9 +332,13 @@ fn consistency(document: &Document, out: &mut Vec<Diagnostic>) {
     if let (Some(care), Some(entry)) = (root.choice(care_path), root.at(care_path))
         && !blocks.is_empty()
     {
-        let any_sub = blocks.iter().any(|b| b.record.choice("再委託の有無") == Some("再委託する"));
+        let any_sub = blocks
+            .iter()
+            .any(|b| b.record.choice("再委託の有無") == Some("再委託する"));
         if any_sub == (care == "再委託していない") {
-            out.push(at(document, care_path, entry, &codes::SUBCONTRACT_CONSISTENCY).arg("value", care));
+            out.push(
+                at(document, care_path, entry, &codes::SUBCONTRACT_CONSISTENCY).arg("value", care),
+            );
         }
     }
 }
@@ -296,8 +357,14 @@ pub fn change_rules(document: &Document, rows: &[ChangeRow], out: &mut Vec<Diagn
                     .arg("published", published.wareki()),
             );
         }
-        if row.timing == Some("事後") && row.reason.trim().is_empty() && important.contains(&row.item) {
-            out.push(Diagnostic::new(&codes::IMPORTANT_CHANGE_AFTERWARDS, Some(row.span)).at_item(row.item.clone(), ""));
+        if row.timing == Some("事後")
+            && row.reason.trim().is_empty()
+            && important.contains(&row.item)
+        {
+            out.push(
+                Diagnostic::new(&codes::IMPORTANT_CHANGE_AFTERWARDS, Some(row.span))
+                    .at_item(row.item.clone(), ""),
+            );
         }
     }
 }
@@ -306,12 +373,19 @@ pub fn change_rules(document: &Document, rows: &[ChangeRow], out: &mut Vec<Diagn
 /// with hyoka's own labels can be recognised. Historical free-style labels are not matched.
 fn important_labels(document: &Document) -> std::collections::HashSet<String> {
     let mut labels = std::collections::HashSet::new();
-    fn go(items: &'static [crate::form::Item], path: &mut Vec<Step>, labels: &mut std::collections::HashSet<String>) {
+    fn go(
+        items: &'static [crate::form::Item],
+        path: &mut Vec<Step>,
+        labels: &mut std::collections::HashSet<String>,
+    ) {
         for item in items {
             match item.kind {
                 Kind::Group(group) => {
                     for i in 1..=group.max.min(20) {
-                        path.push(Step { item, index: Some(i) });
+                        path.push(Step {
+                            item,
+                            index: Some(i),
+                        });
                         if is_important(path) {
                             labels.insert(full_label(path));
                         }
