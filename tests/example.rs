@@ -23,7 +23,11 @@ fn the_example_validates_without_errors() {
     for report in assessment.reports() {
         let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.id).collect();
         // The published document prints 提供を行っている（５）件 beside four 提供先 (form3-fields §13.10).
-        let want: &[&str] = if report.file.ends_with("assessment.yaml") { &["W0304"] } else { &[] };
+        let want: &[&str] = if report.file.ends_with("assessment.yaml") {
+            &["W0304"]
+        } else {
+            &[]
+        };
         assert_eq!(codes, want, "{}", report.file.display());
     }
     let status = hyoka().arg("validate").arg(example()).status().unwrap();
@@ -37,7 +41,11 @@ fn the_example_holds_all_99_change_rows() {
     assert_eq!(rows.len(), 99);
     let before = rows.iter().filter(|r| r.timing == Some("事前")).count();
     assert_eq!((before, rows.len() - before), (24, 75));
-    let count = |date: &str| rows.iter().filter(|r| r.date.map(|d| d.wareki()).as_deref() == Some(date)).count();
+    let count = |date: &str| {
+        rows.iter()
+            .filter(|r| r.date.map(|d| d.wareki()).as_deref() == Some(date))
+            .count()
+    };
     let per_date = [
         ("令和3年11月10日", 11),
         ("令和4年2月25日", 17),
@@ -53,7 +61,10 @@ fn the_example_holds_all_99_change_rows() {
     }
     let last = rows.last().unwrap();
     assert_eq!(last.item, "Ⅴ１．基礎項目評価①実施日");
-    assert_eq!((last.before.as_str(), last.after.as_str()), ("令和6年5月27日", "令和7年1月24日"));
+    assert_eq!(
+        (last.before.as_str(), last.after.as_str()),
+        ("令和6年5月27日", "令和7年1月24日")
+    );
 }
 
 /// Copies the example's document into a temporary folder with one edit.
@@ -68,12 +79,21 @@ fn edited(name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
 
 #[test]
 fn one_wrong_choice_in_iii_is_reported_at_its_line_and_column() {
-    let file = edited("choice", |t| t.replacen("十分か: 十分である", "十分か: 十分でない", 1));
+    let file = edited("choice", |t| {
+        t.replacen("十分か: 十分である", "十分か: 十分でない", 1)
+    });
     let text = std::fs::read_to_string(&file).unwrap();
     let line = text.lines().position(|l| l.contains("十分でない")).unwrap() + 1;
     let line_text = text.lines().nth(line - 1).unwrap();
-    let col = line_text[..line_text.find("十分でない").unwrap()].chars().count() + 1;
-    let output = hyoka().args(["validate", "--message-format", "json"]).arg(&file).output().unwrap();
+    let col = line_text[..line_text.find("十分でない").unwrap()]
+        .chars()
+        .count()
+        + 1;
+    let output = hyoka()
+        .args(["validate", "--message-format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let errors: Vec<serde_json::Value> = stdout
@@ -84,12 +104,21 @@ fn one_wrong_choice_in_iii_is_reported_at_its_line_and_column() {
     assert_eq!(errors.len(), 1, "{stdout}");
     let e = &errors[0];
     assert_eq!(e["code"], "E0205");
-    assert_eq!((e["start"]["line"].as_u64(), e["start"]["column"].as_u64()), (Some(line as u64), Some(col as u64)));
-    assert_eq!(e["item"], "Ⅲ．２．リスク：目的外の入手が行われるリスク　リスクへの対策は十分か");
+    assert_eq!(
+        (e["start"]["line"].as_u64(), e["start"]["column"].as_u64()),
+        (Some(line as u64), Some(col as u64))
+    );
+    assert_eq!(
+        e["item"],
+        "Ⅲ．２．リスク：目的外の入手が行われるリスク　リスクへの対策は十分か"
+    );
     // The human format names the same place and item.
     let output = hyoka().arg("validate").arg(&file).output().unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains(&format!("assessment.yaml:{line}:{col}")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("assessment.yaml:{line}:{col}")),
+        "{stderr}"
+    );
     assert!(stderr.contains("項目: Ⅲ．２．"), "{stderr}");
     std::fs::remove_dir_all(file.parent().unwrap()).unwrap();
 }
@@ -97,10 +126,17 @@ fn one_wrong_choice_in_iii_is_reported_at_its_line_and_column() {
 #[test]
 fn an_unknown_top_level_key_is_an_error() {
     let file = edited("topkey", |t| format!("{t}評価者メモ: 下書き\n"));
-    let output = hyoka().args(["validate", "--lang", "en"]).arg(&file).output().unwrap();
+    let output = hyoka()
+        .args(["validate", "--lang", "en"])
+        .arg(&file)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("error[E0201]: there is no item `評価者メモ` here"), "{stderr}");
+    assert!(
+        stderr.contains("error[E0201]: there is no item `評価者メモ` here"),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(file.parent().unwrap()).unwrap();
 }
 
@@ -123,11 +159,16 @@ fn as_json(file: &Path) -> serde_json::Value {
 
 #[test]
 fn an_independent_validator_accepts_the_example_against_the_schema() {
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("schema/assessment.schema.json")).unwrap()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/assessment.schema.json")).unwrap(),
+    )
+    .unwrap();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let mut document = as_json(&example().join("assessment.yaml"));
-    let errors: Vec<String> = validator.iter_errors(&document).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&document)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     for fixture in ["valid-minimal.yaml", "valid-entrust.yaml"] {
         let value = as_json(&root().join("tests/suite/validate").join(fixture));
@@ -141,5 +182,8 @@ fn an_independent_validator_accepts_the_example_against_the_schema() {
 #[test]
 fn the_example_points_editors_at_the_schema() {
     let text = std::fs::read_to_string(example().join("assessment.yaml")).unwrap();
-    assert_eq!(text.lines().next(), Some("# yaml-language-server: $schema=../../schema/assessment.schema.json"));
+    assert_eq!(
+        text.lines().next(),
+        Some("# yaml-language-server: $schema=../../schema/assessment.schema.json")
+    );
 }

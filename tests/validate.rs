@@ -25,7 +25,9 @@ fn expectations(file: &Path) -> Vec<(String, String)> {
     let text = String::from_utf8_lossy(&bytes);
     let mut out = Vec::new();
     for line in text.lines() {
-        let Some(rest) = line.strip_prefix("# expect: ") else { continue };
+        let Some(rest) = line.strip_prefix("# expect: ") else {
+            continue;
+        };
         if rest == "nothing" {
             continue;
         }
@@ -38,16 +40,27 @@ fn expectations(file: &Path) -> Vec<(String, String)> {
 }
 
 fn run_fixture(path: &Path) -> (Found, i32) {
-    let output = hyoka().args(["validate", "--message-format", "json"]).arg(path).output().unwrap();
+    let output = hyoka()
+        .args(["validate", "--message-format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
     let mut found = Found::new();
     for line in String::from_utf8(output.stdout).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let file = Path::new(v["file"].as_str().unwrap()).file_name().unwrap().to_string_lossy().to_string();
+        let file = Path::new(v["file"].as_str().unwrap())
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         let at = match (v["start"]["line"].as_u64(), v["start"]["column"].as_u64()) {
             (Some(l), Some(c)) => format!("{l}:{c}"),
             _ => String::new(),
         };
-        found.entry(file).or_default().push((v["code"].as_str().unwrap().to_string(), at));
+        found
+            .entry(file)
+            .or_default()
+            .push((v["code"].as_str().unwrap().to_string(), at));
     }
     (found, output.status.code().unwrap_or(-1))
 }
@@ -64,7 +77,11 @@ fn every_fixture_gives_exactly_the_expected_diagnostics() {
     let mut failures = Vec::new();
     for fixture in &fixtures {
         let files: Vec<PathBuf> = if fixture.is_dir() {
-            ["assessment.yaml", "changes.yaml"].iter().map(|f| fixture.join(f)).filter(|f| f.exists()).collect()
+            ["assessment.yaml", "changes.yaml"]
+                .iter()
+                .map(|f| fixture.join(f))
+                .filter(|f| f.exists())
+                .collect()
         } else {
             vec![fixture.clone()]
         };
@@ -83,15 +100,24 @@ fn every_fixture_gives_exactly_the_expected_diagnostics() {
             got.sort();
             any_error |= got.iter().any(|(c, _)| c.starts_with('E'));
             if got != want {
-                failures.push(format!("{}: {name}\n  want {want:?}\n  got  {got:?}", fixture.display()));
+                failures.push(format!(
+                    "{}: {name}\n  want {want:?}\n  got  {got:?}",
+                    fixture.display()
+                ));
             }
         }
         if !found.is_empty() {
-            failures.push(format!("{}: diagnostics for unexpected files {found:?}", fixture.display()));
+            failures.push(format!(
+                "{}: diagnostics for unexpected files {found:?}",
+                fixture.display()
+            ));
         }
         let want_status = if any_error { 1 } else { 0 };
         if status != want_status {
-            failures.push(format!("{}: exit status {status}, want {want_status}", fixture.display()));
+            failures.push(format!(
+                "{}: exit status {status}, want {want_status}",
+                fixture.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -99,27 +125,51 @@ fn every_fixture_gives_exactly_the_expected_diagnostics() {
 
 #[test]
 fn a_missing_file_is_exit_2() {
-    let output = hyoka().args(["validate", "no/such/folder"]).output().unwrap();
+    let output = hyoka()
+        .args(["validate", "no/such/folder"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/folder"));
 }
 
 #[test]
 fn usage_errors_are_exit_2() {
-    assert_eq!(hyoka().args(["validate"]).output().unwrap().status.code(), Some(2));
-    assert_eq!(hyoka().args(["no-such-command"]).output().unwrap().status.code(), Some(2));
-    assert_eq!(hyoka().args(["--help"]).output().unwrap().status.code(), Some(0));
+    assert_eq!(
+        hyoka().args(["validate"]).output().unwrap().status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        hyoka()
+            .args(["no-such-command"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        hyoka().args(["--help"]).output().unwrap().status.code(),
+        Some(0)
+    );
 }
 
 /// The human format, as a person sees it, at one fixture: message, place, item, frame, advice.
 #[test]
 fn human_output_snapshot() {
-    let output = hyoka().current_dir(suite()).args(["validate", "not-a-choice.yaml"]).output().unwrap();
+    let output = hyoka()
+        .current_dir(suite())
+        .args(["validate", "not-a-choice.yaml"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(output.stderr).unwrap();
     let want = std::fs::read_to_string(suite().join("../not-a-choice.human.txt")).unwrap();
     assert_eq!(text, want);
-    let output =
-        hyoka().current_dir(suite()).args(["--lang", "en", "validate", "not-a-choice.yaml"]).output().unwrap();
+    let output = hyoka()
+        .current_dir(suite())
+        .args(["--lang", "en", "validate", "not-a-choice.yaml"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(output.stderr).unwrap();
     let want = std::fs::read_to_string(suite().join("../not-a-choice.human.en.txt")).unwrap();
     assert_eq!(text, want);

@@ -136,8 +136,13 @@ pub fn key_path(path: &[Step]) -> String {
 
 /// Resolves a key path (as made by [`key_path`]) back into steps.
 pub fn resolve(edition: &'static super::Edition, path: &str) -> Option<Vec<Step>> {
+    resolve_in(edition.items, path)
+}
+
+/// Resolves a key path below a list of top-level items.
+pub fn resolve_in(items: &'static [Item], path: &str) -> Option<Vec<Step>> {
     let mut steps = Vec::new();
-    let mut items: &'static [Item] = edition.items;
+    let mut items = items;
     for part in path.split('.') {
         let (key, index) = match part.strip_suffix(']').and_then(|p| p.split_once('[')) {
             Some((key, n)) => (key, Some(n.parse().ok()?)),

@@ -396,7 +396,11 @@ impl Reader<'_> {
                 .position(|i| std::ptr::eq(i, e.item))
                 .unwrap_or(usize::MAX)
         });
-        Record { entries: out, span, misspelled }
+        Record {
+            entries: out,
+            span,
+            misspelled,
+        }
     }
 
     fn value(
@@ -409,13 +413,21 @@ impl Reader<'_> {
         match item.kind {
             Kind::Section(items) => match &node.value {
                 NodeValue::Map(_) => Value::Section(self.record(items, node, key_span, path)),
-                _ if node.is_null() => Value::Section(Record { entries: Vec::new(), span: key_span, misspelled: Vec::new() }),
+                _ if node.is_null() => Value::Section(Record {
+                    entries: Vec::new(),
+                    span: key_span,
+                    misspelled: Vec::new(),
+                }),
                 _ => {
                     self.diags.push(wrong_type(
                         node,
                         "下位の項目（`キー: 値` を字下げして並べたもの）",
                         "the section's items (indented `key: value` lines)",
-                        &format!("{}:\n  {}: …", item.key, items.first().map_or("", |i| i.key)),
+                        &format!(
+                            "{}:\n  {}: …",
+                            item.key,
+                            items.first().map_or("", |i| i.key)
+                        ),
                         path,
                     ));
                     Value::Invalid

@@ -479,6 +479,17 @@ mod tests {
     }
 
     #[test]
+    fn one_value_has_a_length_limit() {
+        let limits = Limits {
+            max_value_chars: 5,
+            ..Limits::default()
+        };
+        let parsed = parse("a: 123456\n", &limits);
+        assert_eq!(parsed.diagnostics[0].code.id, "E0108");
+        assert!(parse("a: 12345\n", &limits).diagnostics.is_empty());
+    }
+
+    #[test]
     fn size_limit() {
         let limits = Limits {
             max_bytes: 10,

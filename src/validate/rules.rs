@@ -3,7 +3,8 @@
 //! text) only ever give warnings or say so in their advice.
 
 use crate::diag::{Diagnostic, codes};
-use crate::form::label::{Step, full_label, resolve};
+use crate::form::changes::TABLE;
+use crate::form::label::{Step, full_label, resolve, resolve_in};
 use crate::form::{Kind, is_important};
 use crate::load::{ChangeRow, Document, Entry, Value};
 
@@ -347,23 +348,31 @@ fn consistency(document: &Document, out: &mut Vec<Diagnostic>) {
 pub fn change_rules(document: &Document, rows: &[ChangeRow], out: &mut Vec<Diagnostic>) {
     let published = document.root.date("表紙.公表日");
     let important = important_labels(document);
-    for row in rows {
+    for (i, row) in rows.iter().enumerate() {
+        let column = |key: &str| {
+            let path = format!("{}[{}].{key}", TABLE.key, i + 1);
+            let steps = resolve_in(std::slice::from_ref(&TABLE), &path);
+            (steps.map(|s| full_label(&s)).unwrap_or_default(), path)
+        };
         if let (Some(date), Some(published)) = (row.date, published)
             && date > published
         {
+            let (label, path) = column("変更日");
             out.push(
                 Diagnostic::new(&codes::CHANGE_AFTER_PUBLICATION, Some(row.span))
                     .arg("date", date.wareki())
-                    .arg("published", published.wareki()),
+                    .arg("published", published.wareki())
+                    .at_item(label, path),
             );
         }
         if row.timing == Some("事後")
             && row.reason.trim().is_empty()
             && important.contains(&row.item)
         {
+            let (_, path) = column("提出時期に係る説明");
             out.push(
                 Diagnostic::new(&codes::IMPORTANT_CHANGE_AFTERWARDS, Some(row.span))
-                    .at_item(row.item.clone(), ""),
+                    .at_item(row.item.clone(), path),
             );
         }
     }

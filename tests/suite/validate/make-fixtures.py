@@ -73,6 +73,13 @@ CASES = {
     "yaml-syntax": (lambda b: b.replace("事務の名称: 検証用事務", "事務の名称: [検証用事務"), [("E0103", None, 1)]),
     "two-documents": (lambda b: b + "---\n様式: 令和6年10月 様式3\n", [("E0107", "---", 1)]),
     "complex-key": (lambda b: b + "? [a, b]\n: 1\n", [("E0109", "[a, b]", 1)]),
+    "billion-laughs": (
+        lambda b: b
+        + "lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "".join(f"lol{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" for i in range(1, 9)),
+        [("E0104", None, 1)],
+    ),
+    "too-deep": (lambda b: b + "深い: " + "[" * 80 + "]" * 80 + "\n", [("E0105", None, 1)]),
     "filled-against-condition": (
         lambda b: b.replace("      重大事故: 発生なし\n", "      重大事故: 発生なし\n      その内容: 漏えい\n"),
         [("E0302", "その内容: |漏えい", 1)],
