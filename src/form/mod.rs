@@ -85,6 +85,30 @@ pub struct Group {
     pub items: &'static [Item],
 }
 
+impl Group {
+    /// The printed bands of blocks: block 1 alone, then the sub-headers `2～5`, `6～10`,
+    /// `11～15`, `16～20` (bands of five after the first four), up to `max`.
+    pub fn bands(&self) -> Vec<(usize, usize)> {
+        let mut bands = vec![(1, 1)];
+        let mut start = 2;
+        while start <= self.max {
+            let end = if start == 2 { 5 } else { start + 4 }.min(self.max);
+            bands.push((start, end));
+            start = end + 1;
+        }
+        bands
+    }
+
+    /// The sub-header printed for a band, e.g. `システム2～5`.
+    pub fn band_header(&self, (start, end): (usize, usize)) -> String {
+        if start == end {
+            format!("{}{start}", self.name)
+        } else {
+            format!("{}{start}～{end}", self.name)
+        }
+    }
+}
+
 /// The type of an item's value.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -287,6 +311,17 @@ mod tests {
         for e in EDITIONS {
             check(e.items);
         }
+    }
+
+    #[test]
+    fn groups_print_the_official_bands() {
+        let systems = match r06_10::EDITION.items[1].child("システム").map(|i| i.kind) {
+            Some(Kind::Group(g)) => g,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(systems.bands(), [(1, 1), (2, 5), (6, 10), (11, 15), (16, 20)]);
+        let headers: Vec<String> = systems.bands().into_iter().map(|b| systems.band_header(b)).collect();
+        assert_eq!(headers, ["システム1", "システム2～5", "システム6～10", "システム11～15", "システム16～20"]);
     }
 
     #[test]
