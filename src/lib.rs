@@ -6,10 +6,14 @@
 //! form that every stage reads; [`diag`] holds diagnostics and their rendering; [`schema`]
 //! derives the JSON Schema from the form.
 
+pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod form;
+pub mod layout;
 pub mod load;
+pub mod output;
+pub mod render;
 pub mod schema;
 pub mod validate;
 
@@ -26,6 +30,14 @@ pub enum Error {
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
+    },
+    /// A template could not be used.
+    #[error("template {path}: {message}")]
+    Template {
+        /// The template's name or path.
+        path: PathBuf,
+        /// What went wrong (tera's or Typst's message).
+        message: String,
     },
     /// A file could not be written.
     #[error("cannot write {path}: {source}")]

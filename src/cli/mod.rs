@@ -3,6 +3,8 @@
 //! `main.rs` parses, runs and turns the outcome into an exit code: 0 success, 1 the document
 //! has errors, 2 hyoka could not do its job (usage, I/O).
 
+pub mod build;
+pub mod render;
 pub mod schema;
 pub mod validate;
 
@@ -41,6 +43,15 @@ pub enum Command {
     ///
     /// Example: hyoka validate assessments/takaoka-vaccination
     Validate(validate::Args),
+    /// Validate and render one assessment to HTML, Markdown, Typst and PDF.
+    ///
+    /// Refuses (exit 1) when the assessment has errors. Example:
+    /// hyoka render assessments/takaoka-vaccination --format html,pdf
+    Render(render::Args),
+    /// Validate and render every assessment under a folder, in parallel.
+    ///
+    /// Example: hyoka build            (assessments/ → output/)
+    Build(build::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -56,10 +67,26 @@ pub enum Outcome {
     Invalid,
 }
 
+/// Prints the diagnostics of reports in the chosen format (human on stderr, JSON on stdout).
+pub fn print_reports<'a>(
+    reports: impl Iterator<Item = &'a crate::diag::FileReport>,
+    format: MessageFormat,
+    lang: Lang,
+) {
+    for report in reports {
+        match format {
+            MessageFormat::Human => eprint!("{}", crate::diag::human::render(report, lang)),
+            MessageFormat::Json => print!("{}", crate::diag::json::render(report, lang)),
+        }
+    }
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
     match cli.command {
         Command::Validate(args) => validate::run(&args, cli.lang),
+        Command::Render(args) => render::run(&args, cli.lang),
+        Command::Build(args) => build::run(&args, cli.lang),
         Command::Schema => schema::run(),
     }
 }

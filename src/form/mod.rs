@@ -319,9 +319,25 @@ mod tests {
             Some(Kind::Group(g)) => g,
             other => panic!("{other:?}"),
         };
-        assert_eq!(systems.bands(), [(1, 1), (2, 5), (6, 10), (11, 15), (16, 20)]);
-        let headers: Vec<String> = systems.bands().into_iter().map(|b| systems.band_header(b)).collect();
-        assert_eq!(headers, ["システム1", "システム2～5", "システム6～10", "システム11～15", "システム16～20"]);
+        assert_eq!(
+            systems.bands(),
+            [(1, 1), (2, 5), (6, 10), (11, 15), (16, 20)]
+        );
+        let headers: Vec<String> = systems
+            .bands()
+            .into_iter()
+            .map(|b| systems.band_header(b))
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                "システム1",
+                "システム2～5",
+                "システム6～10",
+                "システム11～15",
+                "システム16～20"
+            ]
+        );
     }
 
     #[test]

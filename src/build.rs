@@ -1,0 +1,107 @@
+//! The driver: one assessment from folder to output files, and a whole tree of them.
+//!
+//! load → validate → (refuse on errors) → layout → render each format → write atomically.
+//! Input files are only ever read.
+
+use std::path::{Path, PathBuf};
+
+use crate::load::{self, Assessment, DOCUMENT_FILE, Limits};
+use crate::render::{self, Format, RenderContext, Templates};
+use crate::{Error, layout, validate};
+
+/// What became of one assessment.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The assessment as loaded, with its diagnostics.
+    pub assessment: Assessment,
+    /// Files written (empty when the assessment has errors).
+    pub written: Vec<PathBuf>,
+}
+
+/// The output file stem of an assessment: its folder's name (or the file's stem).
+pub fn stem_of(path: &Path) -> String {
+    let folder = if path.is_dir() {
+        Some(path)
+    } else if path.file_name().is_some_and(|n| n == DOCUMENT_FILE) {
+        path.parent()
+    } else {
+        None
+    };
+    let named = match folder {
+        Some(folder) => folder
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_owned())),
+        None => path.file_stem().map(|n| n.to_owned()),
+    };
+    named
+        .map(|n| n.to_string_lossy().to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "assessment".into())
+}
+
+/// Renders one assessment into `out`, unless it has validation errors.
+pub fn render_one(
+    path: &Path,
+    out: &Path,
+    formats: &[Format],
+    templates: &Templates,
+) -> Result<Outcome, Error> {
+    let mut assessment = load::load(path, &Limits::default())?;
+    validate::validate(&mut assessment);
+    let mut written = Vec::new();
+    let Some(document) = assessment
+        .document
+        .as_ref()
+        .filter(|_| !assessment.has_errors())
+    else {
+        return Ok(Outcome {
+            assessment,
+            written,
+        });
+    };
+    let layout = layout::layout(document, &assessment.changes);
+    let stem = stem_of(path);
+    let ctx = RenderContext {
+        layout: &layout,
+        stem: &stem,
+        templates,
+    };
+    for format in formats {
+        for (name, bytes) in render::render(*format, &ctx)? {
+            let target = out.join(name);
+            crate::output::write_atomic(&target, &bytes)?;
+            written.push(target);
+        }
+    }
+    Ok(Outcome {
+        assessment,
+        written,
+    })
+}
+
+/// Every assessment folder (a folder holding `assessment.yaml`) under `root`, sorted; the
+/// `versions/` snapshots and hidden folders are not assessments of their own.
+pub fn find_assessments(root: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        if dir.join(DOCUMENT_FILE).is_file() {
+            found.push(dir.clone());
+        }
+        let entries = std::fs::read_dir(&dir).map_err(|source| Error::Read {
+            path: dir.clone(),
+            source,
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            if is_dir && !name.starts_with('.') && name != "versions" {
+                stack.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

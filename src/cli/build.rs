@@ -1,0 +1,106 @@
+//! `hyoka build [ROOT] [--out DIR] [--templates DIR]`: every assessment under ROOT, in parallel.
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::{MessageFormat, Outcome, print_reports};
+use crate::build::{find_assessments, render_one, stem_of};
+use crate::diag::Lang;
+use crate::render::{Format, Templates};
+
+/// Arguments of `hyoka build`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder holding assessment folders.
+    #[arg(default_value = "assessments")]
+    pub root: PathBuf,
+    /// Output folder; each assessment goes to <out>/<folder name>/.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = Format::ALL)]
+    pub format: Vec<Format>,
+    /// A folder whose files replace the built-in templates of the same name.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+/// Validates and renders every assessment under the root.
+pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
+    let started = Instant::now();
+    let templates = match &args.templates {
+        Some(dir) => Templates::with_overrides(dir)?,
+        None => Templates::default(),
+    };
+    let folders = find_assessments(&args.root)?;
+    let bar = ProgressBar::with_draw_target(
+        Some(folders.len() as u64),
+        if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let results: Vec<_> = folders
+        .par_iter()
+        .map(|folder| {
+            let out = args.out.join(stem_of(folder));
+            let result = render_one(folder, &out, &args.format, &templates);
+            bar.inc(1);
+            bar.set_message(folder.display().to_string());
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    let (mut rendered, mut invalid, mut files) = (0, 0, 0);
+    for result in results {
+        let outcome = result?;
+        print_reports(outcome.assessment.reports(), args.message_format, lang);
+        if outcome.assessment.has_errors() {
+            invalid += 1;
+        } else {
+            rendered += 1;
+            files += outcome.written.len();
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Ja => format!(
+                "{rendered} 件を出力しました（{files} ファイル、{}）{}。{seconds:.1} 秒",
+                args.out.display(),
+                if invalid > 0 {
+                    format!("、{invalid} 件はエラーのため出力していません")
+                } else {
+                    String::new()
+                }
+            ),
+            Lang::En => format!(
+                "rendered {rendered} assessment(s) ({files} files in {}){}; {seconds:.1} s",
+                args.out.display(),
+                if invalid > 0 {
+                    format!(", {invalid} not rendered because of errors")
+                } else {
+                    String::new()
+                }
+            ),
+        }
+    );
+    Ok(if invalid > 0 {
+        Outcome::Invalid
+    } else {
+        Outcome::Clean
+    })
+}

@@ -1,0 +1,55 @@
+//! `hyoka render PATH [--format html,md,typ,pdf] [--out DIR] [--templates DIR]`
+
+use std::path::PathBuf;
+
+use super::{MessageFormat, Outcome, print_reports};
+use crate::build::{render_one, stem_of};
+use crate::diag::Lang;
+use crate::render::{Format, Templates};
+
+/// Arguments of `hyoka render`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// An assessment folder (or its assessment.yaml).
+    pub path: PathBuf,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = Format::ALL)]
+    pub format: Vec<Format>,
+    /// Output folder [default: output/<folder name>/].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// A folder whose files replace the built-in templates of the same name.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+/// Validates, then renders when there is no error.
+pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
+    let templates = match &args.templates {
+        Some(dir) => Templates::with_overrides(dir)?,
+        None => Templates::default(),
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("output").join(stem_of(&args.path)));
+    let outcome = render_one(&args.path, &out, &args.format, &templates)?;
+    print_reports(outcome.assessment.reports(), args.message_format, lang);
+    if outcome.assessment.has_errors() {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ja => "エラーがあるため出力しませんでした。",
+                Lang::En => "not rendered: the assessment has errors.",
+            }
+        );
+        return Ok(Outcome::Invalid);
+    }
+    for file in &outcome.written {
+        eprintln!("{}", file.display());
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,109 @@
+//! The Typst World: the compiler's only door to files and fonts.
+//!
+//! It serves exactly three things: hyoka's template (the main source), the layout as JSON
+//! (the one data file the template names), and the bundled fonts. Every other path is denied,
+//! so no text of a document can make the compiler read a file (`#read("/etc/passwd")` inside
+//! a value is a string anyway, and a template override cannot reach past the World either).
+
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+/// The bundled fonts (BIZ UDPGothic Regular and Bold, SIL OFL 1.1), embedded in the binary.
+pub const FONT_FILES: &[(&str, &[u8])] = &[
+    (
+        "BIZUDPGothic-Regular.ttf",
+        include_bytes!("../../templates/fonts/BIZUDPGothic-Regular.ttf"),
+    ),
+    (
+        "BIZUDPGothic-Bold.ttf",
+        include_bytes!("../../templates/fonts/BIZUDPGothic-Bold.ttf"),
+    ),
+];
+
+/// Fonts parsed once per process and shared by every compilation.
+static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
+    let fonts: Vec<Font> = FONT_FILES
+        .iter()
+        .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
+        .collect();
+    (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
+});
+
+/// The standard library, built once.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// A world holding one document: the template source and its JSON data.
+pub struct HyokaWorld {
+    main: Source,
+    data_id: FileId,
+    data: Bytes,
+    today: Option<Datetime>,
+}
+
+fn file_id(path: &str) -> FileId {
+    // The paths are hyoka's own constants, always valid.
+    let vpath =
+        VirtualPath::new(path).unwrap_or_else(|_| VirtualPath::new("main.typ").expect("valid"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl HyokaWorld {
+    /// A world for `source` (the template with its first line naming `data_name`), serving
+    /// `data` under that name. `today` is the document's date: Typst's `datetime.today()` and
+    /// nothing else sees it, so output never depends on the clock.
+    pub fn new(source: String, data_name: &str, data: Vec<u8>, today: Option<Datetime>) -> Self {
+        let main = Source::new(file_id("/main.typ"), source);
+        HyokaWorld {
+            main,
+            data_id: file_id(&format!("/{data_name}")),
+            data: Bytes::new(data),
+            today,
+        }
+    }
+}
+
+impl World for HyokaWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.0
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            Ok(self.data.clone())
+        } else if id == self.main.id() {
+            Ok(Bytes::from_string(self.main.text().to_string()))
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.1.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
