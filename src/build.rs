@@ -47,6 +47,18 @@ pub fn render_one(
     formats: &[Format],
     templates: &Templates,
 ) -> Result<Outcome, Error> {
+    render_with(path, out, formats, templates, None)
+}
+
+/// Renders one assessment; with `redline` (an older version), the redline edition instead:
+/// every change since that version marked inline, written as `<name>.redline.<ext>`.
+pub fn render_with(
+    path: &Path,
+    out: &Path,
+    formats: &[Format],
+    templates: &Templates,
+    redline: Option<&crate::load::Document>,
+) -> Result<Outcome, Error> {
     let mut assessment = load::load(path, &Limits::default())?;
     validate::validate(&mut assessment);
     let mut written = Vec::new();
@@ -60,8 +72,12 @@ pub fn render_one(
             written,
         });
     };
-    let layout = layout::layout(document, &assessment.changes);
-    let stem = stem_of(path);
+    let mut layout = layout::layout(document, &assessment.changes);
+    let mut stem = stem_of(path);
+    if let Some(old) = redline {
+        layout::apply_redline(&mut layout, &crate::diff::diff(old, document));
+        stem.push_str(".redline");
+    }
     let ctx = RenderContext {
         layout: &layout,
         stem: &stem,

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::diff::Change;
+use crate::diff::redline::{Segment, segments};
 use crate::form::label::{Step, key_path, printed_number};
 use crate::form::{self, CheckOption, Extra, Item, Kind, Mark, Num};
 use crate::load::{ChangeRow, Document, Record, Value, document::Block};
@@ -30,6 +32,19 @@ pub struct Layout {
     pub parts: Vec<Part>,
     /// （別添２）変更箇所.
     pub changes: Changes,
+    /// For a redline edition: every change since the older version, in form order.
+    pub redline: Option<Vec<RedlineEntry>>,
+}
+
+/// One change listed at the head of a redline edition.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedlineEntry {
+    /// The item's canonical label.
+    pub label: String,
+    /// Anchor id of the row it belongs to.
+    pub id: String,
+    /// The character-level redline.
+    pub segments: Vec<Segment>,
 }
 
 /// Metadata.
@@ -111,6 +126,8 @@ pub struct Row {
     pub mark: bool,
     /// The value, for items and titled blocks.
     pub value: Option<ValueView>,
+    /// In a redline edition, the change of this row's value since the older version.
+    pub redline: Option<Vec<Segment>>,
 }
 
 /// A value as printed.
@@ -290,7 +307,32 @@ pub fn layout(document: &Document, changes: &[ChangeRow]) -> Layout {
         toc,
         parts,
         changes,
+        redline: None,
     }
+}
+
+/// Marks every change since an older version inline (the redline edition for reviewers):
+/// each changed row carries its redline, and the list of all changes heads the document.
+pub fn apply_redline(layout: &mut Layout, changes: &[Change]) {
+    let mut entries = Vec::new();
+    for change in changes {
+        let segments = segments(&change.before, &change.after);
+        // A block's title (名称) is shown in the block's own row.
+        let owner = change.path.strip_suffix(".名称").unwrap_or(&change.path);
+        let mut id = String::new();
+        for row in layout.parts.iter_mut().flat_map(|p| p.rows.iter_mut()) {
+            if row.id == owner {
+                row.redline = Some(segments.clone());
+                id = row.id.clone();
+            }
+        }
+        entries.push(RedlineEntry {
+            label: change.label.clone(),
+            id,
+            segments,
+        });
+    }
+    layout.redline = Some(entries);
 }
 
 fn part(item: &'static Item, path: &[Step], rows: Vec<Row>) -> Part {
@@ -350,6 +392,7 @@ fn push_item(
                 context: item.under,
                 mark: printed_mark(item),
                 value: None,
+                redline: None,
             });
             let inner = record.and_then(|r| section_record(r, item.key));
             for child in children {
@@ -366,6 +409,7 @@ fn push_item(
                     context: item.under,
                     mark: printed_mark(item),
                     value: None,
+                    redline: None,
                 });
             }
             let blocks: &[Block] = match record.and_then(|r| r.get(item.key)).map(|e| &e.value) {
@@ -387,6 +431,7 @@ fn push_item(
                         context: "",
                         mark: false,
                         value: None,
+                        redline: None,
                     });
                 }
                 // The form always prints block 1, even when the group is empty.
@@ -429,6 +474,7 @@ fn push_block(
         context: "",
         mark: false,
         value,
+        redline: None,
     });
     for child in group.items.iter().filter(|i| !i.label.is_empty()) {
         push_item(rows, child, record, &path, depth + 1);
@@ -500,6 +546,7 @@ fn push_value_row(
         context: item.under,
         mark: printed_mark(item),
         value: Some(view),
+        redline: None,
     });
 }
 

@@ -9,6 +9,7 @@
 pub mod build;
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod form;
 pub mod layout;
 pub mod load;
@@ -39,6 +40,25 @@ pub enum Error {
         /// What went wrong (tera's or Typst's message).
         message: String,
     },
+    /// The change table could not be recorded.
+    #[error("cannot record into {path}: {message}")]
+    Record {
+        /// The `changes.yaml`.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// A version could not be read from git.
+    #[error("cannot read {spec} from git: {message}")]
+    Git {
+        /// The `REV:PATH` given.
+        spec: String,
+        /// git's message.
+        message: String,
+    },
+    /// The input cannot be used (for example, a document with errors given to `diff`).
+    #[error("{0}")]
+    Input(String),
     /// A file could not be written.
     #[error("cannot write {path}: {source}")]
     Write {

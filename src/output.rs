@@ -30,6 +30,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        fault_before_rename()?;
         std::fs::rename(&temp, path)
     })();
     if let Err(e) = result {
@@ -39,6 +40,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     // Make the rename itself durable where the platform allows it.
     if let Ok(folder) = std::fs::File::open(dir) {
         let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Fault injection for tests of debug builds: `HYOKA_FAULT=before-rename` makes every write
+/// fail after the temporary file is complete and before it replaces the target.
+fn fault_before_rename() -> std::io::Result<()> {
+    if cfg!(debug_assertions)
+        && std::env::var_os("HYOKA_FAULT").is_some_and(|v| v == "before-rename")
+    {
+        return Err(std::io::Error::other(
+            "injected fault (HYOKA_FAULT=before-rename)",
+        ));
     }
     Ok(())
 }

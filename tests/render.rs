@@ -172,6 +172,10 @@ fn the_pdf_is_archival_accessible_and_embeds_font_subsets() {
             && text.contains("<pdfaid:conformance>A</pdfaid:conformance>")
     );
     assert!(text.contains("<pdfuaid:part>1</pdfuaid:part>"));
+    assert!(
+        text.contains("/Lang(ja-JP)"),
+        "the document language must be declared"
+    );
 }
 
 #[test]
@@ -255,7 +259,7 @@ fn hostile_text_is_shown_literally_in_every_format() {
     assert!(html.contains("{{ 7 * 7 }}") && !html.contains(">49<"));
     let md = std::fs::read_to_string(out.join("hostile.md")).unwrap();
     assert!(
-        md.contains("&lt;script&gt;alert\\(1\\)&lt;\\/script&gt;"),
+        md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
         "markdown must not pass HTML through"
     );
     assert!(

@@ -4,6 +4,7 @@
 //! has errors, 2 hyoka could not do its job (usage, I/O).
 
 pub mod build;
+pub mod diff;
 pub mod render;
 pub mod schema;
 pub mod validate;
@@ -52,6 +53,14 @@ pub enum Command {
     ///
     /// Example: hyoka build            (assessments/ → output/)
     Build(build::Args),
+    /// The change table （別添２）変更箇所 between two versions.
+    ///
+    /// OLD and NEW are assessment folders, YAML files, or REV:PATH from git. The 提出時期 is
+    /// proposed (事前 for ※ items) and can be set per row with --timing. Examples:
+    /// hyoka diff assessments/x/versions/2024-05-27.yaml assessments/x
+    /// hyoka diff HEAD~1:assessments/x assessments/x --format xlsx --output changes.xlsx
+    /// hyoka diff old.yaml assessments/x --reason 見直しによる --record
+    Diff(diff::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -87,6 +96,7 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Validate(args) => validate::run(&args, cli.lang),
         Command::Render(args) => render::run(&args, cli.lang),
         Command::Build(args) => build::run(&args, cli.lang),
+        Command::Diff(args) => diff::run(&args, cli.lang),
         Command::Schema => schema::run(),
     }
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::{MessageFormat, Outcome, print_reports};
-use crate::build::{render_one, stem_of};
+use crate::build::{render_with, stem_of};
 use crate::diag::Lang;
 use crate::render::{Format, Templates};
 
@@ -21,6 +21,10 @@ pub struct Args {
     /// A folder whose files replace the built-in templates of the same name.
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Render the redline edition against this older version (a folder, YAML file or REV:PATH):
+    /// every change marked inline, written as <name>.redline.html/.pdf.
+    #[arg(long, value_name = "OLD")]
+    pub redline: Option<String>,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
@@ -36,7 +40,27 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("output").join(stem_of(&args.path)));
-    let outcome = render_one(&args.path, &out, &args.format, &templates)?;
+    let old = match &args.redline {
+        Some(spec) => {
+            let mut old = crate::load::load_version(spec, &crate::load::Limits::default())?;
+            crate::validate::validate(&mut old);
+            if old.has_errors() || old.document.is_none() {
+                print_reports(old.reports(), args.message_format, lang);
+                return Err(crate::Error::Input(format!(
+                    "{spec}: invalid older version"
+                )));
+            }
+            old.document
+        }
+        None => None,
+    };
+    // The redline edition is for reviewers: HTML and PDF unless formats were chosen.
+    let formats = if old.is_some() && args.format == Format::ALL {
+        vec![Format::Html, Format::Pdf]
+    } else {
+        args.format.clone()
+    };
+    let outcome = render_with(&args.path, &out, &formats, &templates, old.as_ref())?;
     print_reports(outcome.assessment.reports(), args.message_format, lang);
     if outcome.assessment.has_errors() {
         eprintln!(

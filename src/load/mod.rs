@@ -123,3 +123,54 @@ pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
     }
     Ok(assessment)
 }
+
+/// Loads a version given as a folder, a YAML file, or `REV:PATH` (read with `git show` from
+/// the repository of the current folder; PATH may be an assessment folder or a file).
+pub fn load_version(spec: &str, limits: &Limits) -> Result<Assessment, Error> {
+    let path = Path::new(spec);
+    if path.exists() {
+        return load(path, limits);
+    }
+    let Some((rev, file)) = spec.split_once(':') else {
+        return Err(Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::ErrorKind::NotFound.into(),
+        });
+    };
+    let show = |target: &str| {
+        std::process::Command::new("git")
+            .args(["show", &format!("{rev}:{target}")])
+            .output()
+            .map_err(|e| Error::Git {
+                spec: spec.to_string(),
+                message: e.to_string(),
+            })
+    };
+    let mut output = show(file)?;
+    let mut name = file.to_string();
+    if !output.status.success() || output.stdout.starts_with(b"tree ") {
+        // PATH may name an assessment folder.
+        name = format!("{}/{DOCUMENT_FILE}", file.trim_end_matches('/'));
+        output = show(&name)?;
+    }
+    if !output.status.success() {
+        let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
+        return Err(Error::Git {
+            spec: spec.to_string(),
+            message,
+        });
+    }
+    let (document_report, document) = document_from_bytes(
+        PathBuf::from(format!("{rev}:{name}")),
+        &output.stdout,
+        limits,
+    );
+    Ok(Assessment {
+        folder: None,
+        document,
+        changes: Vec::new(),
+        changes_record: None,
+        document_report,
+        changes_report: None,
+    })
+}

@@ -7,9 +7,9 @@ use tera::{Context, Tera, Value};
 use super::RenderContext;
 use crate::Error;
 
-/// Escapes text for an inline position, including a table cell: ASCII punctuation gets a
-/// backslash (so `|`, `*`, `_`, `[`, `#` … stay literal), `<`, `>`, `&` become entities (so no
-/// HTML passes through), and a line break becomes `<br>`.
+/// Escapes text for an inline position, including a table cell: Markdown's syntax characters
+/// get a backslash (so `|`, `*`, `_`, `[`, `#`, `$` … stay literal), `<`, `>`, `&` become
+/// entities (so no HTML passes through), and a line break becomes `<br>`.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -19,7 +19,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '\n' => out.push_str("<br>"),
             '\r' => {}
-            c if c.is_ascii_punctuation() => {
+            c if "\\`*_{}[]()#+-.!|~$^".contains(c) => {
                 out.push('\\');
                 out.push(c);
             }

@@ -1,0 +1,191 @@
+//! `hyoka diff OLD NEW`: the change table （別添２）変更箇所 between two versions.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::PathBuf;
+
+use super::{MessageFormat, Outcome, print_reports};
+use crate::diag::Lang;
+use crate::diff::export::{self, Row};
+use crate::diff::{self, AFTER, BEFORE, record};
+use crate::load::{self, Limits, date::JpDate};
+
+/// Output format of the change table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// A table for the terminal, with a character-level redline.
+    Table,
+    /// Markdown.
+    Md,
+    /// HTML with <del>/<ins> redlines.
+    Html,
+    /// CSV (UTF-8 with BOM).
+    Csv,
+    /// Excel workbook.
+    Xlsx,
+    /// JSON: {"rows": [...]}.
+    Json,
+}
+
+/// Arguments of `hyoka diff`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The earlier version: a folder, a YAML file, or REV:PATH from git.
+    pub old: String,
+    /// The later version: a folder, a YAML file, or REV:PATH from git.
+    pub new: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// 変更日 of the rows [default: NEW's 公表日].
+    #[arg(long)]
+    pub date: Option<String>,
+    /// 提出時期に係る説明 for every row (e.g. 見直しによる).
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Set 提出時期 of row N (1-based) instead of the proposal: --timing 3=事後 (repeatable).
+    #[arg(long, value_name = "N=事前|事後")]
+    pub timing: Vec<String>,
+    /// Append the rows to NEW's changes.yaml.
+    #[arg(long)]
+    pub record: bool,
+    /// Exit with 1 when there are changes and 0 when there are none.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// How to print diagnostics of invalid versions.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+fn input_error(lang: Lang, ja: String, en: String) -> crate::Error {
+    crate::Error::Input(if lang == Lang::Ja { ja } else { en })
+}
+
+/// Loads both versions, diffs them, prints or records the rows.
+pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
+    let limits = Limits::default();
+    let mut versions = Vec::new();
+    for spec in [&args.old, &args.new] {
+        let mut assessment = load::load_version(spec, &limits)?;
+        crate::validate::validate(&mut assessment);
+        if assessment.document.is_none() || assessment.has_errors() {
+            print_reports(assessment.reports(), args.message_format, lang);
+            return Err(input_error(
+                lang,
+                format!("{spec} にエラーがあるため比較できません"),
+                format!("{spec} has errors and cannot be compared"),
+            ));
+        }
+        versions.push(assessment);
+    }
+    let (old, new) = (versions[0].document.as_ref(), versions[1].document.as_ref());
+    let (Some(old), Some(new)) = (old, new) else {
+        return Ok(Outcome::Clean);
+    };
+    let changes = diff::diff(old, new);
+    let date = match &args.date {
+        Some(text) => Some(JpDate::parse(text, false).map_err(|e| {
+            input_error(
+                lang,
+                format!("--date {text}: {}", e.explain(true)),
+                format!("--date {text}: {}", e.explain(false)),
+            )
+        })?),
+        None => new.root.date("表紙.公表日"),
+    };
+    let mut timings: Vec<Option<&str>> = vec![None; changes.len()];
+    for spec in &args.timing {
+        let parsed = spec
+            .split_once('=')
+            .and_then(|(n, t)| Some((n.trim().parse::<usize>().ok()?, t.trim())));
+        match parsed {
+            Some((n, t)) if (1..=changes.len()).contains(&n) && (t == BEFORE || t == AFTER) => {
+                timings[n - 1] = Some(if t == BEFORE { BEFORE } else { AFTER });
+            }
+            _ => {
+                return Err(input_error(
+                    lang,
+                    format!(
+                        "--timing {spec}: 「行番号=事前」または「行番号=事後」で指定してください（行は 1〜{}）",
+                        changes.len()
+                    ),
+                    format!(
+                        "--timing {spec}: write ROW=事前 or ROW=事後 (rows 1–{})",
+                        changes.len()
+                    ),
+                ));
+            }
+        }
+    }
+    let date_text = date.map(|d| d.wareki()).unwrap_or_default();
+    let reason = args.reason.clone().unwrap_or_default();
+    let rows: Vec<Row> = changes
+        .iter()
+        .zip(&timings)
+        .map(|(c, t)| Row::new(c, &date_text, *t, &reason))
+        .collect();
+    let bytes = match args.format {
+        DiffFormat::Table => {
+            let color = args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
+            let mut text = export::table(&rows, color);
+            for (i, row) in rows.iter().enumerate() {
+                text.push_str(&format!(
+                    "{}. 提出時期: {}（{}）\n",
+                    i + 1,
+                    row.timing,
+                    row.timing_basis
+                ));
+            }
+            text.into_bytes()
+        }
+        DiffFormat::Md => export::markdown(&rows),
+        DiffFormat::Html => export::html(&rows),
+        DiffFormat::Csv => export::csv(&rows),
+        DiffFormat::Json => export::json(&rows),
+        DiffFormat::Xlsx => {
+            export::xlsx(&rows, date).map_err(|e| crate::Error::Input(format!("xlsx: {e}")))?
+        }
+    };
+    match &args.output {
+        Some(path) => crate::output::write_atomic(path, &bytes)?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error of hyoka's.
+            let _ = stdout.write_all(&bytes).and_then(|_| stdout.flush());
+        }
+    }
+    if args.record && !rows.is_empty() {
+        let folder = versions[1].folder.clone().ok_or_else(|| {
+            input_error(
+                lang,
+                "--record には NEW として評価書のフォルダ（assessment.yaml を含む）を指定してください".into(),
+                "--record needs NEW to be an assessment folder (holding assessment.yaml)".into(),
+            )
+        })?;
+        record::record(&folder, &rows)?;
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ja => format!(
+                    "{} 行を {} に記録しました",
+                    rows.len(),
+                    folder.join(load::CHANGES_FILE).display()
+                ),
+                Lang::En => format!(
+                    "recorded {} row(s) in {}",
+                    rows.len(),
+                    folder.join(load::CHANGES_FILE).display()
+                ),
+            }
+        );
+    }
+    Ok(if args.exit_code && !rows.is_empty() {
+        Outcome::Invalid
+    } else {
+        Outcome::Clean
+    })
+}

@@ -1,0 +1,424 @@
+//! The change table in every output format: a terminal table, Markdown, HTML, CSV, XLSX, JSON.
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
+
+use super::Change;
+use super::redline::{Segment, segments};
+use crate::form::changes::TABLE;
+
+/// One row of （別添２）変更箇所 as it will be recorded.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// 変更日.
+    #[serde(rename = "変更日")]
+    pub date: String,
+    /// 項目.
+    #[serde(rename = "項目")]
+    pub label: String,
+    /// 変更前の記載.
+    #[serde(rename = "変更前の記載")]
+    pub before: String,
+    /// 変更後の記載.
+    #[serde(rename = "変更後の記載")]
+    pub after: String,
+    /// 提出時期.
+    #[serde(rename = "提出時期")]
+    pub timing: String,
+    /// 提出時期に係る説明.
+    #[serde(rename = "提出時期に係る説明")]
+    pub explanation: String,
+    /// The item's key path.
+    pub path: String,
+    /// Whether the item carries ※.
+    #[serde(rename = "重要な変更")]
+    pub important: bool,
+    /// Why the 提出時期 was proposed (or that the user set it).
+    #[serde(rename = "提出時期の根拠")]
+    pub timing_basis: String,
+}
+
+impl Row {
+    /// A row from a change, with its date, 提出時期 (the proposal unless overridden) and explanation.
+    pub fn new(change: &Change, date: &str, timing: Option<&str>, explanation: &str) -> Row {
+        let (timing, basis) = match timing {
+            Some(t) => (t.to_string(), "利用者の指定".to_string()),
+            None => (
+                change.proposed_timing().to_string(),
+                change.proposal_reason().to_string(),
+            ),
+        };
+        Row {
+            date: date.to_string(),
+            label: change.label.clone(),
+            before: change.before.clone(),
+            after: change.after.clone(),
+            timing,
+            explanation: explanation.to_string(),
+            path: change.path.clone(),
+            important: change.important,
+            timing_basis: basis,
+        }
+    }
+}
+
+/// The six official column headings, from the form definition.
+pub fn columns() -> Vec<&'static str> {
+    TABLE.children().iter().map(|c| c.label).collect()
+}
+
+fn cells(row: &Row) -> [&str; 6] {
+    [
+        &row.date,
+        &row.label,
+        &row.before,
+        &row.after,
+        &row.timing,
+        &row.explanation,
+    ]
+}
+
+/// JSON: `{"rows": [...]}`.
+pub fn json(rows: &[Row]) -> Vec<u8> {
+    let mut bytes =
+        serde_json::to_vec_pretty(&serde_json::json!({ "rows": rows })).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// CSV: UTF-8 with a BOM (so Excel reads Japanese correctly), RFC 4180 quoting, CRLF lines.
+pub fn csv(rows: &[Row]) -> Vec<u8> {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\r', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    let mut out = String::from("\u{feff}");
+    let mut header: Vec<String> = columns().iter().map(|c| field(c)).collect();
+    header.extend(["重要な変更".to_string(), "path".to_string()]);
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for row in rows {
+        let mut line: Vec<String> = cells(row).iter().map(|c| field(c)).collect();
+        line.push(if row.important {
+            "※".into()
+        } else {
+            String::new()
+        });
+        line.push(field(&row.path));
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+/// Markdown: a GitHub table, values escaped, line breaks as `<br>`.
+pub fn markdown(rows: &[Row]) -> Vec<u8> {
+    use crate::render::markdown::escape;
+    let mut out = format!(
+        "## （別添２）変更箇所\n\n| {} |\n|{}\n",
+        columns().join(" | "),
+        "---|".repeat(6)
+    );
+    for row in rows {
+        let line: Vec<String> = cells(row).iter().map(|c| escape(c)).collect();
+        out.push_str(&format!("| {} |\n", line.join(" | ")));
+    }
+    out.into_bytes()
+}
+
+fn redline_html(parts: &[Segment]) -> String {
+    parts
+        .iter()
+        .map(|s| {
+            let text = tera::escape_html(&s.text).replace('\n', "<br>");
+            match s.kind {
+                "delete" => format!("<del>{text}</del>"),
+                "insert" => format!("<ins>{text}</ins>"),
+                _ => text,
+            }
+        })
+        .collect()
+}
+
+/// HTML: a self-contained page with the table and a redline column (`<del>`/`<ins>`).
+pub fn html(rows: &[Row]) -> Vec<u8> {
+    let esc = |s: &str| tera::escape_html(s).replace('\n', "<br>");
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>（別添２）変更箇所</title>\n<style>\n\
+         body { font-family: \"BIZ UDPGothic\", \"Hiragino Sans\", \"Yu Gothic\", \"Meiryo\", \"Noto Sans CJK JP\", sans-serif; margin: 1rem; }\n\
+         table { border-collapse: collapse; width: 100%; }\n th, td { border: 1px solid #333; padding: .3rem; vertical-align: top; text-align: left; }\n\
+         thead th { background: #e8e8e8; }\n del { color: #a00; background: #fdd; }\n ins { color: #060; background: #dfd; text-decoration: underline; }\n\
+         </style>\n</head>\n<body>\n<table>\n<caption>（別添２）変更箇所</caption>\n<thead><tr>",
+    );
+    for c in columns() {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
+    }
+    out.push_str("<th scope=\"col\">差分</th></tr></thead>\n<tbody>\n");
+    for row in rows {
+        let [date, label, before, after, timing, explanation] = cells(row);
+        out.push_str(&format!(
+            "<tr><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            esc(date),
+            esc(label),
+            esc(before),
+            esc(after),
+            esc(timing),
+            esc(explanation),
+            redline_html(&segments(before, after)),
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    out.into_bytes()
+}
+
+/// XLSX: one sheet `変更箇所`, wrapped cells, column widths like the official table; the file's
+/// creation time is the 変更日 of the first row (never the clock), so output is reproducible.
+pub fn xlsx(
+    rows: &[Row],
+    created: Option<crate::load::date::JpDate>,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{
+        DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
+    };
+    let mut workbook = Workbook::new();
+    let date = created.and_then(|d| {
+        ExcelDateTime::from_ymd(
+            u16::try_from(d.year).ok()?,
+            d.month as u8,
+            d.day.unwrap_or(1) as u8,
+        )
+        .ok()
+    });
+    let date = date.unwrap_or(ExcelDateTime::from_ymd(2000, 1, 1)?);
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("（別添２）変更箇所")
+            .set_creation_datetime(&date),
+    );
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("変更箇所")?;
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
+    let cell = Format::new()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
+    for (i, (title, width)) in columns()
+        .into_iter()
+        .zip([12.0, 22.0, 40.0, 40.0, 8.0, 24.0])
+        .enumerate()
+    {
+        let col = i as u16;
+        sheet.set_column_width(col, width)?;
+        sheet.write_string_with_format(0, col, title, &head)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in cells(row).into_iter().enumerate() {
+            sheet.write_string_with_format(r as u32 + 1, c as u16, value, &cell)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    workbook.save_to_buffer()
+}
+
+/// Display width of a string (Japanese characters count 2).
+fn width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Splits text into lines of at most `max` display columns (existing line breaks kept).
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for source in text.split('\n') {
+        let mut line = String::new();
+        for c in source.chars() {
+            if width(&line) + c.width().unwrap_or(0) > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Wraps styled pieces (text, style) into lines of at most `max` columns.
+fn wrap_styled(pieces: &[(String, &'static str)], max: usize) -> Vec<Vec<(String, &'static str)>> {
+    let mut lines: Vec<Vec<(String, &'static str)>> = vec![Vec::new()];
+    let mut used = 0;
+    for (text, style) in pieces {
+        for c in text.chars() {
+            if c == '\n' {
+                lines.push(Vec::new());
+                used = 0;
+                continue;
+            }
+            let w = c.width().unwrap_or(0);
+            if used + w > max {
+                lines.push(Vec::new());
+                used = 0;
+            }
+            let line = lines.last_mut().expect("never empty");
+            match line.last_mut() {
+                Some((t, s)) if s == style => t.push(c),
+                _ => line.push((c.to_string(), *style)),
+            }
+            used += w;
+        }
+    }
+    lines
+}
+
+/// A terminal table aligned by display width, with an inline character-level redline of each
+/// change: removed text `[-…-]` and added text `{+…+}`, in red and green when `color` is on.
+pub fn table(rows: &[Row], color: bool) -> String {
+    const NO: usize = 3;
+    const LABEL: usize = 28;
+    const CHANGE: usize = 52;
+    const TIMING: usize = 10;
+    let rule = |l: char, m: char, r: char| {
+        format!(
+            "{l}{}{m}{}{m}{}{m}{}{r}\n",
+            "─".repeat(NO + 2),
+            "─".repeat(LABEL + 2),
+            "─".repeat(CHANGE + 2),
+            "─".repeat(TIMING + 2)
+        )
+    };
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(width(s))));
+    let mut out = rule('┌', '┬', '┐');
+    out.push_str(&format!(
+        "│ {} │ {} │ {} │ {} │\n",
+        pad("No", NO),
+        pad("項目", LABEL),
+        pad("変更（[-前-]{+後+}）", CHANGE),
+        pad("提出時期", TIMING)
+    ));
+    for (i, row) in rows.iter().enumerate() {
+        out.push_str(&rule('├', '┼', '┤'));
+        let mut pieces: Vec<(String, &'static str)> = Vec::new();
+        for s in segments(&row.before, &row.after) {
+            match s.kind {
+                "delete" => pieces.extend([
+                    ("[-".to_string(), "mark"),
+                    (s.text, "delete"),
+                    ("-]".to_string(), "mark"),
+                ]),
+                "insert" => pieces.extend([
+                    ("{+".to_string(), "mark"),
+                    (s.text, "insert"),
+                    ("+}".to_string(), "mark"),
+                ]),
+                _ => pieces.push((s.text, "equal")),
+            }
+        }
+        let change_lines = wrap_styled(&pieces, CHANGE);
+        let label_lines = wrap(&row.label, LABEL);
+        let timing = if row.important {
+            format!("{}・重要", row.timing)
+        } else {
+            row.timing.clone()
+        };
+        let height = change_lines.len().max(label_lines.len());
+        for line in 0..height {
+            let no = if line == 0 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            };
+            let label = label_lines.get(line).cloned().unwrap_or_default();
+            let styled = change_lines.get(line).cloned().unwrap_or_default();
+            let plain: String = styled.iter().map(|(t, _)| t.as_str()).collect();
+            let shown: String = styled
+                .iter()
+                .map(|(t, s)| match (*s, color) {
+                    ("delete", true) => format!("\x1b[31;9m{t}\x1b[0m"),
+                    ("insert", true) => format!("\x1b[32;4m{t}\x1b[0m"),
+                    _ => t.clone(),
+                })
+                .collect();
+            let timing = if line == 0 {
+                timing.clone()
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "│ {} │ {} │ {shown}{} │ {} │\n",
+                pad(&no, NO),
+                pad(&label, LABEL),
+                " ".repeat(CHANGE.saturating_sub(width(&plain))),
+                pad(&timing, TIMING)
+            ));
+        }
+    }
+    out.push_str(&rule('└', '┴', '┘'));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(before: &str, after: &str) -> Row {
+        let change = Change {
+            path: "p".into(),
+            label: "Ⅴ．１．①実施日".into(),
+            before: before.into(),
+            after: after.into(),
+            important: false,
+        };
+        Row::new(&change, "令和7年1月24日", None, "見直しによる")
+    }
+
+    #[test]
+    fn csv_has_a_bom_and_quotes_per_rfc4180() {
+        let bytes = csv(&[row("a,\"b\"", "二行\n目")]);
+        assert!(bytes.starts_with("\u{feff}変更日,項目,変更前の記載,変更後の記載,提出時期,提出時期に係る説明,重要な変更,path\r\n".as_bytes()));
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            text.contains(",\"a,\"\"b\"\"\",\"二行\n目\",事後,"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn terminal_lines_have_equal_display_width() {
+        let text = table(
+            &[
+                row("令和6年5月27日", "令和7年1月24日"),
+                row(
+                    "",
+                    "ＡＢＣ全角とascii混在の長い長い長い長い長い長い長い長い長い長い長い長い文字列",
+                ),
+            ],
+            false,
+        );
+        let widths: Vec<usize> = text.lines().map(width).collect();
+        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{text}");
+        assert!(text.contains("令和[-6-]{+7+}年"));
+    }
+
+    #[test]
+    fn json_uses_the_official_column_names() {
+        let value: serde_json::Value = serde_json::from_slice(&json(&[row("a", "b")])).unwrap();
+        let first = &value["rows"][0];
+        for key in [
+            "変更日",
+            "項目",
+            "変更前の記載",
+            "変更後の記載",
+            "提出時期",
+            "提出時期に係る説明",
+            "path",
+            "重要な変更",
+        ] {
+            assert!(!first[key].is_null(), "{key}");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Diff: two versions of a document → the rows of （別添２）変更箇所.
+//!
+//! Documents are compared item by item along the form definition, never as YAML text. Blocks of
+//! repeating groups are matched by `id` when every block has one, else by position; a block
+//! that appears gives rows with an empty 変更前, one that disappears rows with an empty 変更後,
+//! and a block that only moved gives none. Labels use the new numbering.
+
+pub mod export;
+pub mod record;
+pub mod redline;
+
+use serde::Serialize;
+
+use crate::form::label::{Step, full_label, fullwidth, key_path};
+use crate::form::{self, Item, Kind, is_important};
+use crate::load::{Block, Document, Record, Value};
+
+/// 提出時期.
+pub const BEFORE: &str = "事前";
+/// 提出時期.
+pub const AFTER: &str = "事後";
+
+/// One changed item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The item's key path in the new version (the old one for a removed block).
+    pub path: String,
+    /// 項目: the canonical label, e.g. `Ⅱ．５．提供先２．①法令上の根拠`.
+    pub label: String,
+    /// 変更前の記載, as printed.
+    pub before: String,
+    /// 変更後の記載, as printed.
+    pub after: String,
+    /// Whether the item carries ※ (a 重要な変更).
+    pub important: bool,
+}
+
+impl Change {
+    /// The proposed 提出時期: 事前 for a ※ item, 事後 otherwise (rules.md §2).
+    pub fn proposed_timing(&self) -> &'static str {
+        if self.important { BEFORE } else { AFTER }
+    }
+
+    /// Why that is proposed, in Japanese.
+    pub fn proposal_reason(&self) -> &'static str {
+        if self.important {
+            "※の項目の変更（重要な変更）のため事前を提案。リスクを明らかに軽減する変更、誤字脱字の修正、組織の名称変更等の形式的な変更、法令改正に伴うだけの変更は重要な変更に当たらないとされ、その場合は事後とし理由を説明欄に記載（未確認の規定[B]）"
+        } else {
+            "※のない項目の変更（修正）のため事後を提案"
+        }
+    }
+}
+
+/// Items that change with every publication and are not changes of content.
+const NOT_CONTENT: &[&str] = &["表紙.公表日"];
+
+/// Every change from `old` to `new`, in the form's order.
+pub fn diff(old: &Document, new: &Document) -> Vec<Change> {
+    let mut out = Vec::new();
+    walk(
+        new.edition.items,
+        Some(&old.root),
+        Some(&new.root),
+        &[],
+        &[],
+        &mut out,
+    );
+    out
+}
+
+fn sub<'a>(record: Option<&'a Record>, key: &str) -> Option<&'a Record> {
+    match record?.get(key).map(|e| &e.value) {
+        Some(Value::Section(inner)) => Some(inner),
+        _ => None,
+    }
+}
+
+fn blocks<'a>(record: Option<&'a Record>, key: &str) -> &'a [Block] {
+    match record.and_then(|r| r.get(key)).map(|e| &e.value) {
+        Some(Value::Group(blocks)) => blocks,
+        _ => &[],
+    }
+}
+
+fn walk(
+    items: &'static [Item],
+    old: Option<&Record>,
+    new: Option<&Record>,
+    old_path: &[Step],
+    new_path: &[Step],
+    out: &mut Vec<Change>,
+) {
+    for item in items {
+        let step = Step { item, index: None };
+        let old_path: Vec<Step> = old_path.iter().copied().chain([step]).collect();
+        let new_path: Vec<Step> = new_path.iter().copied().chain([step]).collect();
+        match item.kind {
+            Kind::Section(children) => walk(
+                children,
+                sub(old, item.key),
+                sub(new, item.key),
+                &old_path,
+                &new_path,
+                out,
+            ),
+            Kind::Group(group) => {
+                for (o, n) in match_blocks(blocks(old, item.key), blocks(new, item.key)) {
+                    let at = |path: &[Step], i: Option<usize>| -> Vec<Step> {
+                        let mut p = path.to_vec();
+                        if let (Some(last), Some(i)) = (p.last_mut(), i) {
+                            last.index = Some(i + 1);
+                        }
+                        p
+                    };
+                    // A removed block keeps its old number on both sides of the label.
+                    let new_index = n.map(|(i, _)| i).or(o.map(|(i, _)| i));
+                    walk(
+                        group.items,
+                        o.map(|(_, b)| &b.record),
+                        n.map(|(_, b)| &b.record),
+                        &at(&old_path, o.map(|(i, _)| i)),
+                        &at(&new_path, new_index),
+                        out,
+                    );
+                }
+            }
+            _ => {
+                let key = key_path(&new_path);
+                if NOT_CONTENT.contains(&key.as_str()) {
+                    continue;
+                }
+                let before = printed(item, old.and_then(|r| r.get(item.key)).map(|e| &e.value));
+                let after = printed(item, new.and_then(|r| r.get(item.key)).map(|e| &e.value));
+                if before != after {
+                    out.push(Change {
+                        path: key,
+                        label: full_label(&new_path),
+                        before,
+                        after,
+                        important: is_important(&new_path),
+                    });
+                }
+            }
+        }
+    }
+}
+
+type Pair<'a> = (Option<(usize, &'a Block)>, Option<(usize, &'a Block)>);
+
+/// Pairs old and new blocks: by id when every block has one, else by position. New blocks come
+/// in their new order, then the removed ones in their old order.
+fn match_blocks<'a>(old: &'a [Block], new: &'a [Block]) -> Vec<Pair<'a>> {
+    let all_ids = old.iter().chain(new).all(|b| b.id.is_some());
+    if !all_ids {
+        let n = old.len().max(new.len());
+        return (0..n)
+            .map(|i| (old.get(i).map(|b| (i, b)), new.get(i).map(|b| (i, b))))
+            .collect();
+    }
+    let mut pairs: Vec<Pair> = new
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            (
+                old.iter().enumerate().find(|(_, o)| o.id == b.id),
+                Some((i, b)),
+            )
+        })
+        .collect();
+    for (i, b) in old.iter().enumerate() {
+        if !new.iter().any(|n| n.id == b.id) {
+            pairs.push((Some((i, b)), None));
+        }
+    }
+    pairs
+}
+
+/// A value as the change table prints it: texts verbatim, choices by their text, checkbox sets
+/// as `〔〇〕ラベル` lines (with `（text）` or `（ｎ件）`), dates in 和暦.
+pub fn printed(item: &Item, value: Option<&Value>) -> String {
+    let Some(value) = value else {
+        return String::new();
+    };
+    match (value, item.kind) {
+        (Value::Text(t), _) => t.clone(),
+        (Value::Choice(i), Kind::Choice(list)) => list
+            .options
+            .get(*i)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        (Value::Checks(ticks), Kind::Checks(options)) => ticks
+            .iter()
+            .map(|t| {
+                let label = options[t.option].label;
+                match (&t.text, t.count) {
+                    (Some(text), _) => format!("〔〇〕{label}（{text}）"),
+                    (None, Some(n)) => format!("〔〇〕{label}（{}件）", fullwidth(n as usize)),
+                    _ => format!("〔〇〕{label}"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        (Value::Flag(true), _) => format!("〔〇〕{}", item.label),
+        (Value::Date(d), _) => d.wareki(),
+        (Value::Count(n), _) => format!("（ {n} ）件"),
+        _ => String::new(),
+    }
+}
+
+/// The item at a key path of an edition (for tests and the redline).
+pub fn item_at(edition: &'static form::Edition, path: &str) -> Option<&'static Item> {
+    form::label::resolve(edition, path).and_then(|steps| steps.last().map(|s| s.item))
+}
+
+#[cfg(test)]
+mod tests;
