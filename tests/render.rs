@@ -192,7 +192,10 @@ fn the_emitted_typst_source_compiles_from_its_files() {
 #[test]
 fn two_renders_are_byte_identical_whatever_the_clock_zone_and_threads() {
     let out = temp("again");
-    let output = hyoka()
+    // Another clock (libfaketime), time zone, locale, thread count and output folder.
+    let output = Command::new("faketime")
+        .arg("2031-07-15 12:34:56")
+        .arg(env!("CARGO_BIN_EXE_hyoka"))
         .arg("render")
         .arg(root().join("assessments/takaoka-vaccination"))
         .arg("--out")
@@ -291,6 +294,95 @@ fn hostile_text_is_shown_literally_in_every_format() {
 }
 
 #[test]
+fn an_interrupted_render_leaves_the_previous_files_and_inputs_intact() {
+    let dir = temp("interrupted");
+    let input = dir.join("doc");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("assessment.yaml"), MINIMAL).unwrap();
+    let out = dir.join("out");
+    let (status, stderr) = render(&input, &out, &["--format", "html,md"]);
+    assert_eq!(status, 0, "{stderr}");
+    let before = std::fs::read(out.join("doc.html")).unwrap();
+    // The second run changes the document, then fails before its first file would replace the old one.
+    std::fs::write(
+        input.join("assessment.yaml"),
+        MINIMAL.replace("検証用事務", "変更後の事務"),
+    )
+    .unwrap();
+    let output = hyoka()
+        .arg("render")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "html,md"])
+        .env("HYOKA_FAULT", "before-rename")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(out.join("doc.html")).unwrap(),
+        before,
+        "the good file is still there"
+    );
+    let names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "no temporary file is left behind: {names:?}"
+    );
+    // Rendering never writes its input.
+    let input_bytes = std::fs::read(input.join("assessment.yaml")).unwrap();
+    let modified = std::fs::metadata(input.join("assessment.yaml"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let (status, _) = render(&input, &out, &["--format", "html"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        std::fs::read(input.join("assessment.yaml")).unwrap(),
+        input_bytes
+    );
+    assert_eq!(
+        std::fs::metadata(input.join("assessment.yaml"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        modified
+    );
+}
+
+#[test]
+fn the_typst_world_reads_no_file_of_its_own_accord() {
+    let dir = temp("world");
+    std::fs::create_dir_all(dir.join("tpl/typst")).unwrap();
+    std::fs::write(
+        dir.join("tpl/typst/document.typ"),
+        "#read(\"/etc/passwd\")\n#read(\"../../Cargo.toml\")\n",
+    )
+    .unwrap();
+    let example = root().join("assessments/takaoka-vaccination");
+    let (status, stderr) = render(
+        &example,
+        &dir.join("out"),
+        &[
+            "--format",
+            "pdf",
+            "--templates",
+            dir.join("tpl").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("access denied") || stderr.contains("failed to load"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("root:"), "nothing of the file may show");
+}
+
+#[test]
 fn an_assessment_with_errors_is_not_rendered() {
     let dir = temp("invalid");
     std::fs::write(
@@ -346,6 +438,20 @@ fn templates_can_be_overridden_but_not_through_links() {
     );
     assert_eq!(status, 2, "{stderr}");
     assert!(stderr.contains("symbolic link"), "{stderr}");
+    // So is a linked folder on the way to a template.
+    std::fs::create_dir_all(dir.join("evil2")).unwrap();
+    std::os::unix::fs::symlink(dir.join("tpl/html"), dir.join("evil2/html")).unwrap();
+    let (status, stderr) = render(
+        &example,
+        &out,
+        &[
+            "--format",
+            "html",
+            "--templates",
+            dir.join("evil2").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(status, 2, "{stderr}");
 }
 
 #[test]
