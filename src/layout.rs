@@ -357,6 +357,22 @@ fn section_record<'a>(record: &'a Record, key: &str) -> Option<&'a Record> {
     }
 }
 
+impl Row {
+    /// A heading row (a numbered section, an un-numbered heading such as a risk) for an item.
+    fn heading(kind: &'static str, item: &Item, path: &[Step], depth: usize) -> Row {
+        Row {
+            kind,
+            id: key_path(path),
+            depth,
+            label: label_of(item),
+            context: item.under,
+            mark: printed_mark(item),
+            value: None,
+            redline: None,
+        }
+    }
+}
+
 fn label_of(item: &Item) -> String {
     match item.num {
         Num::None | Num::Roman(_) => item.label.to_string(),
@@ -380,20 +396,12 @@ fn push_item(
     path.push(Step { item, index: None });
     match item.kind {
         Kind::Section(children) => {
-            rows.push(Row {
-                kind: if item.num == Num::None {
-                    "heading"
-                } else {
-                    "section"
-                },
-                id: key_path(&path),
-                depth,
-                label: label_of(item),
-                context: item.under,
-                mark: printed_mark(item),
-                value: None,
-                redline: None,
-            });
+            let kind = if item.num == Num::None {
+                "heading"
+            } else {
+                "section"
+            };
+            rows.push(Row::heading(kind, item, &path, depth));
             let inner = record.and_then(|r| section_record(r, item.key));
             for child in children {
                 push_item(rows, child, inner, &path, depth + 1);
@@ -401,16 +409,7 @@ fn push_item(
         }
         Kind::Group(group) => {
             if item.num != Num::None {
-                rows.push(Row {
-                    kind: "section",
-                    id: key_path(&path),
-                    depth,
-                    label: label_of(item),
-                    context: item.under,
-                    mark: printed_mark(item),
-                    value: None,
-                    redline: None,
-                });
+                rows.push(Row::heading("section", item, &path, depth));
             }
             let blocks: &[Block] = match record.and_then(|r| r.get(item.key)).map(|e| &e.value) {
                 Some(Value::Group(blocks)) => blocks,
