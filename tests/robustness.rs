@@ -250,3 +250,34 @@ fn hostile_text_in_every_free_text_field_renders_literally() {
         "the long line is in the PDF"
     );
 }
+
+/// Found by the `render` fuzz target: a control character (U+000E) in a text made the PDF/A
+/// export fail, since PDF/A refuses text without a glyph. Now validation warns (W0214) and the
+/// PDF prints 〓 in its place; emoji, which the bundled fonts lack, take the same path.
+#[test]
+fn regression_fuzz_render_control_character_in_text() {
+    let dir = temp("control").join("control");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = MINIMAL.replace(
+        "事務の名称: 検証用事務",
+        "事務の名称: \"検証\\u000e用\\t事務😀\"",
+    );
+    std::fs::write(dir.join("assessment.yaml"), text).unwrap();
+    let out = dir.parent().unwrap().join("out");
+    let output = hyoka()
+        .arg("render")
+        .arg(&dir)
+        .args(["--format", "pdf", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("W0214"), "{stderr}");
+    let pdf = Command::new("pdftotext")
+        .arg(out.join("control.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&pdf.stdout).contains("検証〓用 事務〓"));
+}

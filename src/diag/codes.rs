@@ -187,6 +187,12 @@ codes! {
         en: "the form edition `{value}` is not supported",
         en_help: "supported editions: {choices}",
     }
+    UNPRINTABLE = "W0214" "unprintable-character" Warning {
+        ja: "「{char}」（{code}）は PDF に印字できない文字です",
+        ja_help: "制御文字や、同梱フォントにない文字（絵文字等）は PDF では 〓 と印字されます。別の文字に置き換えてください。",
+        en: "`{char}` ({code}) cannot be printed in the PDF",
+        en_help: "control characters and characters outside the bundled fonts (emoji …) print as 〓 in the PDF; replace them.",
+    }
     REQUIRED_BY_CONDITION = "E0301" "required-by-condition" Error {
         ja: "「{cond_item}」が「{cond_value}」なので、この項目の記載が必要です",
         ja_help: "値を記載するか、「{cond_item}」を見直してください。",

@@ -8,7 +8,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::RenderContext;
-use super::world::HyokaWorld;
+use super::world::{self, HyokaWorld};
 use crate::Error;
 
 /// The name of the data file beside the `.typ` (ASCII letters, digits, `-`, `_` only, so it is
@@ -36,10 +36,34 @@ pub fn source(ctx: &RenderContext) -> String {
     )
 }
 
-/// The layout as the JSON data file the source reads.
+/// The layout as the JSON data file the source reads, every character the bundled fonts
+/// cannot print replaced by 〓 (PDF/A refuses text without glyphs; validation warns, W0214).
 pub fn data(ctx: &RenderContext) -> Vec<u8> {
     // Serialising plain view structs cannot fail; an empty object would fail loudly in Typst.
-    serde_json::to_vec_pretty(ctx.layout).unwrap_or_else(|_| b"{}".to_vec())
+    let value = serde_json::to_value(ctx.layout).unwrap_or_default();
+    serde_json::to_vec_pretty(&printable_only(value)).unwrap_or_else(|_| b"{}".to_vec())
+}
+
+fn printable_only(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if !s.chars().all(world::printable) => Value::String(
+            s.chars()
+                .map(|c| match c {
+                    '\t' => ' ',
+                    c if world::printable(c) => c,
+                    _ => world::UNPRINTABLE_MARK,
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(printable_only).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, printable_only(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 fn today(ctx: &RenderContext) -> Option<Datetime> {

@@ -35,6 +35,27 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
 
+/// Unicode's default-ignorable code points: Typst drops them, so they need no glyph.
+fn default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// Whether a character can be printed in the PDF with the bundled fonts. PDF/A forbids text
+/// without a glyph, so anything else (control characters, emoji, characters outside the
+/// fonts) would make the export fail; validation warns about it (W0214) and the PDF shows 〓.
+pub fn printable(c: char) -> bool {
+    c == '\n'
+        || default_ignorable(c)
+        || (!c.is_control() && FONTS.1.iter().any(|f| f.info().coverage.contains(c as u32)))
+}
+
+/// The mark printed for a character the fonts cannot show (〓, the customary geta mark).
+pub const UNPRINTABLE_MARK: char = '〓';
+
 /// The standard library, built once.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 

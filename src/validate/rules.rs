@@ -28,6 +28,61 @@ pub fn document_rules(document: &Document, out: &mut Vec<Diagnostic>) {
     threshold(document, out);
     dates(document, out);
     consistency(document, out);
+    printable(document, out);
+}
+
+/// The first character of a text that the PDF cannot print, if any.
+fn unprintable(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| *c != '\t' && !crate::render::world::printable(*c))
+}
+
+fn unprintable_diagnostic(c: char, span: crate::diag::Span) -> Diagnostic {
+    let shown = if c.is_control() {
+        format!("{}", c.escape_unicode())
+    } else {
+        c.to_string()
+    };
+    Diagnostic::new(&codes::UNPRINTABLE, Some(span))
+        .arg("char", shown)
+        .arg("code", format!("U+{:04X}", c as u32))
+}
+
+/// Texts with characters the bundled fonts cannot print (W0214), once per item.
+fn printable(document: &Document, out: &mut Vec<Diagnostic>) {
+    fn walk(record: &crate::load::Record, path: &mut Vec<Step>, out: &mut Vec<Diagnostic>) {
+        for entry in &record.entries {
+            path.push(Step {
+                item: entry.item,
+                index: None,
+            });
+            let texts: Vec<&str> = match &entry.value {
+                Value::Text(t) => vec![t],
+                Value::Checks(ticks) => ticks.iter().filter_map(|t| t.text.as_deref()).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(c) = texts.iter().find_map(|t| unprintable(t)) {
+                out.push(
+                    unprintable_diagnostic(c, entry.span)
+                        .at_item(full_label(path), crate::form::label::key_path(path)),
+                );
+            }
+            match &entry.value {
+                Value::Section(inner) => walk(inner, path, out),
+                Value::Group(blocks) => {
+                    for (i, block) in blocks.iter().enumerate() {
+                        if let Some(last) = path.last_mut() {
+                            last.index = Some(i + 1);
+                        }
+                        walk(&block.record, path, out);
+                    }
+                }
+                _ => {}
+            }
+            path.pop();
+        }
+    }
+    walk(&document.root, &mut Vec::new(), out);
 }
 
 const ENTRUST: &str = "ファイルの概要.委託";
@@ -349,6 +404,10 @@ pub fn change_rules(document: &Document, rows: &[ChangeRow], out: &mut Vec<Diagn
     let published = document.root.date("表紙.公表日");
     let important = important_labels(document);
     for (i, row) in rows.iter().enumerate() {
+        let texts = [&row.item, &row.before, &row.after, &row.reason];
+        if let Some(c) = texts.iter().find_map(|t| unprintable(t)) {
+            out.push(unprintable_diagnostic(c, row.span));
+        }
         let column = |key: &str| {
             let path = format!("{}[{}].{key}", TABLE.key, i + 1);
             let steps = resolve_in(std::slice::from_ref(&TABLE), &path);

@@ -80,6 +80,10 @@ CASES = {
         [("E0104", None, 1)],
     ),
     "too-deep": (lambda b: b + "深い: " + "[" * 80 + "]" * 80 + "\n", [("E0105", None, 1)]),
+    "unprintable-character": (
+        lambda b: b.replace("事務の名称: 検証用事務", "事務の名称: \"検証\\u000e用事務😀\""),
+        [("W0214", "事務の名称: |\"検証", 1)],
+    ),
     "filled-against-condition": (
         lambda b: b.replace("      重大事故: 発生なし\n", "      重大事故: 発生なし\n      その内容: 漏えい\n"),
         [("E0302", "その内容: |漏えい", 1)],
