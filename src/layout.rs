@@ -215,12 +215,11 @@ pub fn layout(document: &Document, changes: &[ChangeRow]) -> Layout {
         Some(Value::Date(d)) => d.wareki(),
         _ => String::new(),
     };
-    let cover_item = form::top(edition, "表紙").expect("every edition has a cover");
+    let cover_items = form::top(edition, "表紙").map_or(&[][..], |i| i.children());
     let cover = Cover {
         title: edition.title,
         tag: edition.tag,
-        items: cover_item
-            .children()
+        items: cover_items
             .iter()
             .map(|item| CoverItem {
                 id: format!("表紙.{}", item.key),
