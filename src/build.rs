@@ -16,6 +16,8 @@ pub struct Outcome {
     pub assessment: Assessment,
     /// Files written (empty when the assessment has errors).
     pub written: Vec<PathBuf>,
+    /// Whether `build` found the outputs up to date and wrote nothing.
+    pub unchanged: bool,
 }
 
 /// The output file stem of an assessment: its folder's name (or the file's stem).
@@ -70,6 +72,7 @@ pub fn render_with(
         return Ok(Outcome {
             assessment,
             written,
+            unchanged: false,
         });
     };
     let mut layout = layout::layout(document, &assessment.changes);
@@ -93,7 +96,88 @@ pub fn render_with(
     Ok(Outcome {
         assessment,
         written,
+        unchanged: false,
     })
+}
+
+/// The file in each output folder that records what `build` rendered from.
+pub const STAMP: &str = ".hyoka-build";
+
+/// A stable hash (FNV-1a, 64 bits) of everything that determines an assessment's outputs:
+/// hyoka's version, the formats, the templates and the input files.
+fn fingerprint(path: &Path, formats: &[Format], templates: &Templates) -> Result<String, Error> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes.iter().chain(&[0xff]) {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(env!("CARGO_PKG_VERSION").as_bytes());
+    feed(format!("{formats:?}").as_bytes());
+    for text in [&templates.html, &templates.markdown, &templates.typst] {
+        feed(text.as_bytes());
+    }
+    let folder = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let document = if path.is_dir() {
+        path.join(DOCUMENT_FILE)
+    } else {
+        path.to_path_buf()
+    };
+    for file in [document, folder.join(load::CHANGES_FILE)] {
+        match std::fs::read(&file) {
+            Ok(bytes) => feed(&bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => feed(b"-"),
+            Err(source) => return Err(Error::Read { path: file, source }),
+        }
+    }
+    Ok(format!("{hash:016x}"))
+}
+
+/// `build`'s step for one assessment: validate it (so its diagnostics are always shown), and
+/// render it unless the outputs recorded in `out/.hyoka-build` were made from the same inputs,
+/// templates, formats and hyoka version and are all still there.
+pub fn build_one(
+    path: &Path,
+    out: &Path,
+    formats: &[Format],
+    templates: &Templates,
+) -> Result<Outcome, Error> {
+    let print = fingerprint(path, formats, templates)?;
+    let stamp = out.join(STAMP);
+    if let Ok(text) = std::fs::read_to_string(&stamp) {
+        let mut lines = text.lines();
+        let files: Vec<PathBuf> = lines.clone().skip(1).map(|name| out.join(name)).collect();
+        if lines.next() == Some(print.as_str())
+            && !files.is_empty()
+            && files.iter().all(|f| f.is_file())
+        {
+            let mut assessment = load::load(path, &Limits::default())?;
+            validate::validate(&mut assessment);
+            return Ok(Outcome {
+                assessment,
+                written: files,
+                unchanged: true,
+            });
+        }
+    }
+    let outcome = render_one(path, out, formats, templates)?;
+    if !outcome.written.is_empty() {
+        let names: Vec<String> = outcome
+            .written
+            .iter()
+            .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().to_string()))
+            .collect();
+        crate::output::write_atomic(
+            &stamp,
+            format!("{print}\n{}\n", names.join("\n")).as_bytes(),
+        )?;
+    }
+    Ok(outcome)
 }
 
 /// Every assessment folder (a folder holding `assessment.yaml`) under `root`, sorted; the

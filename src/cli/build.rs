@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::{MessageFormat, Outcome, print_reports};
-use crate::build::{find_assessments, render_one, stem_of};
+use crate::build::{build_one, find_assessments, stem_of};
 use crate::diag::Lang;
 use crate::render::{Format, Templates};
 
@@ -56,30 +56,40 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         .par_iter()
         .map(|folder| {
             let out = args.out.join(stem_of(folder));
-            let result = render_one(folder, &out, &args.format, &templates);
+            let result = build_one(folder, &out, &args.format, &templates);
             bar.inc(1);
             bar.set_message(folder.display().to_string());
             result
         })
         .collect();
     bar.finish_and_clear();
-    let (mut rendered, mut invalid, mut files) = (0, 0, 0);
+    let (mut rendered, mut invalid, mut files, mut unchanged) = (0, 0, 0, 0);
     for result in results {
         let outcome = result?;
         print_reports(outcome.assessment.reports(), args.message_format, lang);
         if outcome.assessment.has_errors() {
             invalid += 1;
+        } else if outcome.unchanged {
+            unchanged += 1;
         } else {
             rendered += 1;
             files += outcome.written.len();
         }
     }
+    let (same_ja, same_en) = if unchanged > 0 {
+        (
+            format!("、{unchanged} 件は変更がないため出力を省略"),
+            format!(", {unchanged} unchanged and skipped"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "{}",
         match lang {
             Lang::Ja => format!(
-                "{rendered} 件を出力しました（{files} ファイル、{}）{}。{seconds:.1} 秒",
+                "{rendered} 件を出力しました（{files} ファイル、{}）{same_ja}{}。{seconds:.1} 秒",
                 args.out.display(),
                 if invalid > 0 {
                     format!("、{invalid} 件はエラーのため出力していません")
@@ -88,7 +98,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                 }
             ),
             Lang::En => format!(
-                "rendered {rendered} assessment(s) ({files} files in {}){}; {seconds:.1} s",
+                "rendered {rendered} assessment(s) ({files} files in {}){same_en}{}; {seconds:.1} s",
                 args.out.display(),
                 if invalid > 0 {
                     format!(", {invalid} not rendered because of errors")
