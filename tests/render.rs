@@ -487,3 +487,48 @@ fn build_renders_every_valid_assessment_and_reports_the_rest() {
         "{stderr}"
     );
 }
+
+#[test]
+fn watch_renders_again_after_a_save() {
+    let dir = temp("watch");
+    let input = dir.join("doc");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("assessment.yaml"), MINIMAL).unwrap();
+    let out = dir.join("out");
+    let mut child = hyoka()
+        .arg("watch")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "html", "--max-renders", "2"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first render, then save a change.
+    let html = out.join("doc.html");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !html.is_file() {
+        assert!(std::time::Instant::now() < deadline, "no first render");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // a new modification time
+    std::fs::write(
+        input.join("assessment.yaml"),
+        MINIMAL.replace("検証用事務", "保存後の事務"),
+    )
+    .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    assert_eq!(
+        stderr.matches("ファイルを出力しました（").count(),
+        2,
+        "{stderr}"
+    );
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("保存後の事務")
+    );
+}

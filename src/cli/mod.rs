@@ -8,6 +8,7 @@ pub mod diff;
 pub mod render;
 pub mod schema;
 pub mod validate;
+pub mod watch;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -61,6 +62,10 @@ pub enum Command {
     /// hyoka diff HEAD~1:assessments/x assessments/x --format xlsx --output changes.xlsx
     /// hyoka diff old.yaml assessments/x --reason 見直しによる --record
     Diff(diff::Args),
+    /// Re-render HTML and PDF every time the assessment is saved, printing how long it took.
+    ///
+    /// Example: hyoka watch assessments/takaoka-vaccination
+    Watch(watch::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -97,6 +102,7 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Render(args) => render::run(&args, cli.lang),
         Command::Build(args) => build::run(&args, cli.lang),
         Command::Diff(args) => diff::run(&args, cli.lang),
+        Command::Watch(args) => watch::run(&args, cli.lang),
         Command::Schema => schema::run(),
     }
 }
