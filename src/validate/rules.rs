@@ -5,7 +5,7 @@
 use crate::diag::{Diagnostic, codes};
 use crate::form::changes::TABLE;
 use crate::form::label::{Step, full_label, resolve, resolve_in};
-use crate::form::{Kind, is_important};
+use crate::form::{Kind, choices, is_important};
 use crate::load::{ChangeRow, Document, Entry, Value};
 
 /// A diagnostic at an item given by its key path.
@@ -91,7 +91,7 @@ const TRANSFER: &str = "ファイルの概要.提供・移転";
 /// 委託の有無 （ n ）件 must equal the number of 委託事項.
 fn entrust_count(document: &Document, out: &mut Vec<Diagnostic>) {
     let root = &document.root;
-    if root.choice(&format!("{ENTRUST}.委託の有無")) != Some("委託する") {
+    if root.choice(&format!("{ENTRUST}.委託の有無")) != Some(choices::ENTRUST.options[0]) {
         return;
     }
     let path = format!("{ENTRUST}.件数");
@@ -161,16 +161,21 @@ enum Known {
     Maybe,
 }
 
-/// Lower and upper bounds of a staff range such as `10人以上50人未満`.
+/// Lower and upper bounds of a staff range such as `10人以上50人未満`, by the option's position
+/// in the form's list (choices::STAFF), so the texts are not written a second time here.
 fn staff_bounds(text: &str) -> (u32, u32) {
-    match text {
-        "10人未満" => (0, 9),
-        "10人以上50人未満" => (10, 49),
-        "50人以上100人未満" => (50, 99),
-        "100人以上500人未満" => (100, 499),
-        "500人以上1,000人未満" => (500, 999),
-        _ => (1000, u32::MAX / 64),
-    }
+    const BOUNDS: [(u32, u32); 6] = [
+        (0, 9),
+        (10, 49),
+        (50, 99),
+        (100, 499),
+        (500, 999),
+        (1000, u32::MAX / 64),
+    ];
+    choices::STAFF
+        .position(text)
+        .and_then(|i| BOUNDS.get(i).copied())
+        .unwrap_or(BOUNDS[5])
 }
 
 /// 取扱者数 (own staff plus contractor staff) ≥ 500, or a 重大事故, as far as the document tells.
@@ -194,7 +199,7 @@ fn large_or_accident(document: &Document) -> Known {
     let accident = root.choice("リスク対策.保管・消去.漏えい・滅失・毀損.重大事故");
     if low >= 500 {
         Known::Yes
-    } else if high < 500 && accident == Some("発生なし") {
+    } else if high < 500 && accident == Some(choices::ACCIDENT.options[1]) {
         Known::No
     } else {
         Known::Maybe
@@ -218,20 +223,20 @@ fn threshold(document: &Document, out: &mut Vec<Diagnostic>) {
     let [mandatory, basic_only, voluntary] = [list.options[0], list.options[1], list.options[2]];
     let big = large_or_accident(document);
     // (acceptable results, advice ja, advice en, unsure?)
-    let (ok, unsure, ja, en): (Vec<&str>, bool, String, String) = match people {
-        "1,000人未満" => (
+    let (ok, unsure, ja, en): (Vec<&str>, bool, String, String) = match choices::TARGET_PEOPLE.position(people) {
+        Some(0) => (
             vec![voluntary],
             false,
             format!("対象人数が1,000人未満の事務は評価の実施が義務付けられません。「{voluntary}」を選んでください。"),
             format!("below 1,000 people no assessment is mandatory; choose `{voluntary}`."),
         ),
-        "1,000人以上1万人未満" => (
+        Some(1) => (
             vec![basic_only],
             false,
             format!("1,000人以上1万人未満では基礎項目評価のみが義務付けられます。「{basic_only}」を選んでください。"),
             format!("from 1,000 to 10,000 people only the 基礎項目評価 is mandatory; choose `{basic_only}`."),
         ),
-        "1万人以上10万人未満" => match big {
+        Some(2) => match big {
             Known::No => (
                 vec![basic_only],
                 false,
@@ -329,7 +334,7 @@ fn consistency(document: &Document, out: &mut Vec<Diagnostic>) {
     // Ⅱ４ 委託しない ⇔ Ⅲ４ [○] 委託しない
     let no_entrust_path = "リスク対策.委託.委託しない";
     if let Some(choice) = root.choice(&format!("{ENTRUST}.委託の有無"))
-        && (choice == "委託しない") != flag(no_entrust_path)
+        && (choice == choices::ENTRUST.options[1]) != flag(no_entrust_path)
         && let Some(entry) = root.at(&format!("{ENTRUST}.委託の有無"))
     {
         out.push(
@@ -370,9 +375,9 @@ fn consistency(document: &Document, out: &mut Vec<Diagnostic>) {
             Some(Value::Checks(ticks)) => ticks.len(),
             _ => 0,
         };
-        let bad = match linkage {
-            "実施する" => boxes > 0,
-            "実施しない" => boxes < 2,
+        let bad = match choices::LINKAGE.position(linkage) {
+            Some(0) => boxes > 0, // 実施する
+            Some(1) => boxes < 2, // 実施しない
             _ => false,
         };
         if bad {
@@ -390,8 +395,8 @@ fn consistency(document: &Document, out: &mut Vec<Diagnostic>) {
     {
         let any_sub = blocks
             .iter()
-            .any(|b| b.record.choice("再委託の有無") == Some("再委託する"));
-        if any_sub == (care == "再委託していない") {
+            .any(|b| b.record.choice("再委託の有無") == Some(choices::SUBCONTRACT.options[0]));
+        if any_sub == (care == choices::SUBCONTRACT_CARE.options[3]) {
             out.push(
                 at(document, care_path, entry, &codes::SUBCONTRACT_CONSISTENCY).arg("value", care),
             );
