@@ -44,13 +44,39 @@ fn default_ignorable(c: char) -> bool {
         | 0xE0000..=0xE0FFF)
 }
 
+/// The code points the bundled fonts have glyphs for, as sorted, merged ranges. Typst's own
+/// `Coverage::contains` walks its runs linearly, which made validating a long document spend
+/// most of its time there; a binary search over these ranges is a few comparisons.
+static COVERED: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
+    let mut points: Vec<u32> = FONTS
+        .1
+        .iter()
+        .flat_map(|f| f.info().coverage.iter())
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for c in points {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == c => *end = c,
+            _ => ranges.push((c, c)),
+        }
+    }
+    ranges
+});
+
+/// Whether the bundled fonts have a glyph for `c`.
+fn covered(c: u32) -> bool {
+    let ranges = &*COVERED;
+    let i = ranges.partition_point(|(_, end)| *end < c);
+    ranges.get(i).is_some_and(|(start, _)| *start <= c)
+}
+
 /// Whether a character can be printed in the PDF with the bundled fonts. PDF/A forbids text
 /// without a glyph, so anything else (control characters, emoji, characters outside the
 /// fonts) would make the export fail; validation warns about it (W0214) and the PDF shows 〓.
 pub fn printable(c: char) -> bool {
-    c == '\n'
-        || default_ignorable(c)
-        || (!c.is_control() && FONTS.1.iter().any(|f| f.info().coverage.contains(c as u32)))
+    c == '\n' || default_ignorable(c) || (!c.is_control() && covered(c as u32))
 }
 
 /// The mark printed for a character the fonts cannot show (〓, the customary geta mark).
@@ -126,5 +152,24 @@ impl World for HyokaWorld {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         self.today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covered_ranges_agree_with_the_fonts_own_coverage() {
+        let linear = |c: u32| FONTS.1.iter().any(|f| f.info().coverage.contains(c));
+        // Every code point of the BMP and a stretch beyond it, both ends of every range.
+        for c in (0..0x2_0000)
+            .step_by(7)
+            .chain(COVERED.iter().flat_map(|(s, e)| [*s, *e, e + 1]))
+        {
+            assert_eq!(covered(c), linear(c), "U+{c:04X}");
+        }
+        assert!(printable('予') && printable('Ａ') && printable('\n'));
+        assert!(!printable('\u{0E}') && !printable('😀'));
     }
 }
