@@ -30,10 +30,26 @@ pub struct Args {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
+    /// Assessments rendered at once [default: one per CPU core].
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
 }
 
 /// Validates and renders every assessment under the root.
 pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
+    match args.jobs {
+        // A pool of our own: Typst's internal parallelism runs inside it too, so `-j 1` is
+        // really one thread.
+        Some(jobs) => rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build()
+            .map_err(|e| crate::Error::Input(e.to_string()))?
+            .install(|| run_in_pool(args, lang)),
+        None => run_in_pool(args, lang),
+    }
+}
+
+fn run_in_pool(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     let started = Instant::now();
     let templates = match &args.templates {
         Some(dir) => Templates::with_overrides(dir)?,

@@ -126,5 +126,13 @@ pub fn pdf(ctx: &RenderContext) -> Result<Vec<u8>, Error> {
         standards,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| fail(describe(&world, &errors)))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| fail(describe(&world, &errors)));
+    // Typst memoises across compilations: that is what makes a re-render in `watch` or the next
+    // document of a `build` cheap. Drop what the last few compilations did not use, so a long
+    // build or a day of `watch` keeps its memory bounded (the Typst CLI's watch does the same).
+    typst::comemo::evict(MEMO_AGE);
+    pdf
 }
+
+/// How many compilations a memoised result survives unused.
+const MEMO_AGE: usize = 10;
