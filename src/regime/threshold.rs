@@ -470,21 +470,26 @@ impl Decision {
             .iter()
             .map(|f| f.assessment())
             .collect();
-        if !higher.is_empty() {
-            rules.push((
-                match lang {
-                    Lang::Ja => format!(
-                        "より上位の評価は、いつでも任意に実施できる（ここでは{}）",
-                        higher.join("・")
-                    ),
-                    Lang::En => format!(
-                        "a higher level may always be done voluntarily (here: {})",
-                        higher.join(", ")
-                    ),
-                },
-                Source::Stated,
-            ));
-        }
+        let voluntary = match (lang, cell.required) {
+            _ if higher.is_empty() => None,
+            (Lang::Ja, Required::Nothing) => Some(format!(
+                "義務付けられない場合も、評価は任意に実施できる（{}）",
+                higher.join("・")
+            )),
+            (Lang::Ja, _) => Some(format!(
+                "より上位の評価は、いつでも任意に実施できる（ここでは{}）",
+                higher.join("・")
+            )),
+            (Lang::En, Required::Nothing) => Some(format!(
+                "an assessment may still be done voluntarily ({})",
+                higher.join(", ")
+            )),
+            (Lang::En, _) => Some(format!(
+                "a higher level may always be done voluntarily (here: {})",
+                higher.join(", ")
+            )),
+        };
+        rules.extend(voluntary.map(|text| (text, Source::Stated)));
         rules
     }
 }
