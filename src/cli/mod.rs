@@ -4,6 +4,7 @@
 //! has errors, 2 hyoka could not do its job (usage, I/O).
 
 pub mod build;
+pub mod check;
 pub mod diff;
 pub mod render;
 pub mod schema;
@@ -84,6 +85,13 @@ pub enum Command {
     /// marked [B]. Exit status: 0 decided, 2 a needed flag is missing (stdin not a terminal).
     #[command(after_help = threshold::EXAMPLES)]
     Threshold(threshold::Args),
+    /// Reminders: the yearly review, the five-year re-assessment, a missing 公表日, and ※
+    /// changes recorded 事後 without a reason, at today's date in Japan or at --date.
+    ///
+    /// Exit status: 0 nothing due, 1 something due or overdue (or an assessment that does
+    /// not load), 2 usage or I/O failure.
+    #[command(after_help = check::EXAMPLES)]
+    Check(check::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -95,7 +103,7 @@ pub enum Command {
 pub enum Outcome {
     /// Everything is fine.
     Clean,
-    /// The document has errors.
+    /// A finding: the document has errors, or (diff, check) there is something to act on.
     Invalid,
 }
 
@@ -122,6 +130,7 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Diff(args) => diff::run(&args, cli.lang),
         Command::Watch(args) => watch::run(&args, cli.lang),
         Command::Threshold(args) => threshold::run(&args, cli.lang),
+        Command::Check(args) => check::run(&args, cli.lang),
         Command::Schema => schema::run(),
     }
 }

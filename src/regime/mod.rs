@@ -1,11 +1,13 @@
 //! The rules around the document (特定個人情報保護評価の制度), as data: the しきい値判断
-//! ([`threshold`]) and the 提出時期 of a 重要な変更 ([`changes`]). `validate` turns them
-//! into diagnostics and the `threshold` command prints them; none of them holds a second copy.
+//! ([`threshold`]), the periodic duties ([`reminders`]) and the 提出時期 of a 重要な変更
+//! ([`changes`]). `validate` turns them into diagnostics and the `threshold` and `check`
+//! commands print them; none of them holds a second copy.
 //!
 //! Each rule says how sure the project is of it ([`Source`]), following the legend of
 //! `rules.md`: a rule not confirmed from the primary text is a default the user confirms.
 
 pub mod changes;
+pub mod reminders;
 pub mod threshold;
 
 use crate::diag::Lang;
