@@ -24,9 +24,12 @@ fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// A result (`required` in the JSON) and its mark (`S` or `B`).
+type Cell = (&'static str, &'static str);
+
 /// (対象人数, the result with < 500 handlers and no accident, with ≥ 500 or an accident),
 /// each result with its mark, as the table of rules.md §1 has them.
-const MATRIX: &[(u64, (&str, &str), (&str, &str))] = &[
+const MATRIX: &[(u64, Cell, Cell)] = &[
     (999, ("none", "S"), ("none", "S")),
     (1_000, ("basic", "S"), ("basic", "B")),
     (9_999, ("basic", "S"), ("basic", "B")),

@@ -3,7 +3,7 @@
 //! can act on it.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::json;
@@ -57,7 +57,7 @@ struct Checked {
 }
 
 /// Loads each path (not validating: that is `validate`'s job) and collects its reminders.
-fn check_one(path: &PathBuf, today: JpDate) -> Result<Checked, crate::Error> {
+fn check_one(path: &Path, today: JpDate) -> Result<Checked, crate::Error> {
     let assessment = load::load(path, &Limits::default())?;
     let errors = assessment
         .reports()
@@ -78,7 +78,7 @@ fn check_one(path: &PathBuf, today: JpDate) -> Result<Checked, crate::Error> {
         .map(|document| reminders(document, &assessment.changes, today))
         .unwrap_or_default();
     Ok(Checked {
-        path: path.clone(),
+        path: path.to_path_buf(),
         errors,
         reminders,
     })
