@@ -4,7 +4,8 @@
 //! [`load`] (YAML with spans → [`load::Document`]) → [`validate`] (diagnostics) →
 //! layout / render / diff (later stages). [`form`] is the single definition of the official
 //! form that every stage reads; [`diag`] holds diagnostics and their rendering; [`schema`]
-//! derives the JSON Schema from the form.
+//! derives the JSON Schema from the form; [`regime`] holds the rules around the document
+//! (しきい値判断, periodic duties) as data.
 
 pub mod build;
 pub mod cli;
@@ -14,6 +15,7 @@ pub mod form;
 pub mod layout;
 pub mod load;
 pub mod output;
+pub mod regime;
 pub mod render;
 pub mod schema;
 pub mod validate;

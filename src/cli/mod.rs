@@ -4,9 +4,11 @@
 //! has errors, 2 hyoka could not do its job (usage, I/O).
 
 pub mod build;
+pub mod check;
 pub mod diff;
 pub mod render;
 pub mod schema;
+pub mod threshold;
 pub mod validate;
 pub mod watch;
 
@@ -33,6 +35,16 @@ pub enum MessageFormat {
     #[default]
     Human,
     /// One JSON object per line.
+    Json,
+}
+
+/// Output format of a report (`threshold`, `check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReportFormat {
+    /// Readable text.
+    #[default]
+    Human,
+    /// One JSON document, for scripts.
     Json,
 }
 
@@ -66,6 +78,20 @@ pub enum Command {
     ///
     /// Example: hyoka watch assessments/takaoka-vaccination
     Watch(watch::Args),
+    /// The しきい値判断: which assessments a 事務 must carry out, and on which forms.
+    ///
+    /// From 対象人数, 取扱者数 and a 重大事故 in the past year (rules.md §1); on a terminal it
+    /// asks for what the flags leave out. Rules not confirmed from the primary text are
+    /// marked [B]. Exit status: 0 decided, 2 a needed flag is missing (stdin not a terminal).
+    #[command(after_help = threshold::EXAMPLES)]
+    Threshold(threshold::Args),
+    /// Reminders: the yearly review, the five-year re-assessment, a missing 公表日, and ※
+    /// changes recorded 事後 without a reason, at today's date in Japan or at --date.
+    ///
+    /// Exit status: 0 nothing due, 1 something due or overdue (or an assessment that does
+    /// not load), 2 usage or I/O failure.
+    #[command(after_help = check::EXAMPLES)]
+    Check(check::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -77,7 +103,7 @@ pub enum Command {
 pub enum Outcome {
     /// Everything is fine.
     Clean,
-    /// The document has errors.
+    /// A finding: the document has errors, or (diff, check) there is something to act on.
     Invalid,
 }
 
@@ -103,6 +129,8 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Build(args) => build::run(&args, cli.lang),
         Command::Diff(args) => diff::run(&args, cli.lang),
         Command::Watch(args) => watch::run(&args, cli.lang),
+        Command::Threshold(args) => threshold::run(&args, cli.lang),
+        Command::Check(args) => check::run(&args, cli.lang),
         Command::Schema => schema::run(),
     }
 }

@@ -282,6 +282,56 @@ impl JpDate {
     }
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl JpDate {
+    /// The date `days` days after 1970-01-01 (negative: before), with a day.
+    pub fn from_unix_days(days: i64) -> JpDate {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        JpDate {
+            year,
+            month,
+            day: Some(day),
+        }
+    }
+
+    /// Days since 1970-01-01; a month-precision date counts as its first day.
+    pub fn unix_days(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day.unwrap_or(1))
+    }
+
+    /// This date moved by whole days (a month-precision date from its first day).
+    pub fn plus_days(&self, days: i64) -> JpDate {
+        JpDate::from_unix_days(self.unix_days() + days)
+    }
+
+    /// This date moved by whole months, the day clamped to the month's end (31 August minus
+    /// six months is 28 or 29 February).
+    pub fn plus_months(&self, months: i32) -> JpDate {
+        let index = self.year * 12 + self.month as i32 - 1 + months;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+        let day = self.day.map(|d| d.min(days_in_month(year, month)));
+        JpDate { year, month, day }
+    }
+}
+
 impl fmt::Display for JpDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.wareki())
@@ -373,5 +423,22 @@ mod tests {
     fn adding_years() {
         let d = JpDate::parse("2024-02-29", false).unwrap();
         assert_eq!(d.plus_years(1).iso(), "2025-02-28");
+    }
+
+    #[test]
+    fn days_and_months() {
+        let d = |t: &str| JpDate::parse(t, false).unwrap();
+        assert_eq!(d("1970-01-01").unix_days(), 0);
+        assert_eq!(d("2000-03-01").unix_days(), 11_017);
+        assert_eq!(JpDate::from_unix_days(11_016).iso(), "2000-02-29");
+        assert_eq!(JpDate::from_unix_days(-1).iso(), "1969-12-31");
+        assert_eq!(d("2026-03-04").plus_days(-60).iso(), "2026-01-03");
+        assert_eq!(d("2024-12-31").plus_days(1).iso(), "2025-01-01");
+        assert_eq!(d("2030-01-24").plus_months(-6).iso(), "2029-07-24");
+        assert_eq!(d("2026-08-31").plus_months(-6).iso(), "2026-02-28");
+        assert_eq!(d("2024-08-31").plus_months(-6).iso(), "2024-02-29");
+        for n in [-800_000, -1, 0, 1, 20_000, 800_000] {
+            assert_eq!(JpDate::from_unix_days(n).unix_days(), n);
+        }
     }
 }

@@ -2,11 +2,13 @@
 //! Ⅱ with the boxes of Ⅲ. Rules marked [B] in `rules.md` (not confirmed from the primary
 //! text) only ever give warnings or say so in their advice.
 
-use crate::diag::{Diagnostic, codes};
-use crate::form::changes::TABLE;
-use crate::form::label::{Step, full_label, resolve, resolve_in};
-use crate::form::{Kind, choices, is_important};
+use crate::diag::{Diagnostic, Lang, codes};
+use crate::form::label::{Step, full_label, resolve};
+use crate::form::{Kind, choices};
 use crate::load::{ChangeRow, Document, Entry, Value};
+use crate::regime::Source;
+use crate::regime::changes;
+use crate::regime::threshold::{Band, Cell, Column, Decision, Fact, Facts, Handlers, decide};
 
 /// A diagnostic at an item given by its key path.
 fn at(
@@ -153,24 +155,16 @@ fn transfer_counts(document: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether 取扱者数 ≥ 500 or a 重大事故 can be excluded, is certain, or is unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Known {
-    No,
-    Yes,
-    Maybe,
-}
-
-/// Lower and upper bounds of a staff range such as `10人以上50人未満`, by the option's position
-/// in the form's list (choices::STAFF), so the texts are not written a second time here.
-fn staff_bounds(text: &str) -> (u32, u32) {
-    const BOUNDS: [(u32, u32); 6] = [
-        (0, 9),
-        (10, 49),
-        (50, 99),
-        (100, 499),
-        (500, 999),
-        (1000, u32::MAX / 64),
+/// Bounds of a staff range such as `10人以上50人未満` (`None` above: unbounded), by the
+/// option's position in the form's list (choices::STAFF), so the texts are not written again.
+fn staff_bounds(text: &str) -> (u64, Option<u64>) {
+    const BOUNDS: [(u64, Option<u64>); 6] = [
+        (0, Some(9)),
+        (10, Some(49)),
+        (50, Some(99)),
+        (100, Some(499)),
+        (500, Some(999)),
+        (1000, None),
     ];
     choices::STAFF
         .position(text)
@@ -178,118 +172,163 @@ fn staff_bounds(text: &str) -> (u32, u32) {
         .unwrap_or(BOUNDS[5])
 }
 
-/// 取扱者数 (own staff plus contractor staff) ≥ 500, or a 重大事故, as far as the document tells.
-fn large_or_accident(document: &Document) -> Known {
+/// 取扱者数 (own staff plus contractor staff) as far as the document tells: Ⅱ３④使用者数 plus
+/// each 委託事項's 取扱者数, all ranges.
+fn handlers(document: &Document) -> Handlers {
     let root = &document.root;
-    let mut low = 0u32;
-    let mut high = 0u32;
-    if let Some(users) = root.choice("ファイルの概要.入手・使用.使用者数") {
-        let (l, h) = staff_bounds(users);
-        low += l;
-        high += h;
+    let mut total = Handlers::count(0);
+    let staff = root
+        .choice("ファイルの概要.入手・使用.使用者数")
+        .into_iter();
+    let contractors = root
+        .blocks(&format!("{ENTRUST}.委託事項"))
+        .iter()
+        .filter_map(|block| block.record.choice("取扱者数"));
+    for text in staff.chain(contractors) {
+        let (low, high) = staff_bounds(text);
+        total.at_least = total.at_least.saturating_add(low);
+        total.at_most = total.at_most.zip(high).map(|(a, b)| a.saturating_add(b));
     }
-    for block in root.blocks(&format!("{ENTRUST}.委託事項")) {
-        if let Some(staff) = block.record.choice("取扱者数") {
-            let (l, h) = staff_bounds(staff);
-            low = low.saturating_add(l);
-            high = high.saturating_add(h);
-        }
-    }
-    // Ⅲ７② covers 3 years, the threshold 1 year: 発生なし excludes it, 発生あり leaves it open.
-    let accident = root.choice("リスク対策.保管・消去.漏えい・滅失・毀損.重大事故");
-    if low >= 500 {
-        Known::Yes
-    } else if high < 500 && accident == Some(choices::ACCIDENT.options[1]) {
-        Known::No
+    total
+}
+
+/// A 重大事故 within the past year as far as the document tells: Ⅲ７② covers 3 years, the
+/// しきい値判断 1 year, so 発生なし excludes it and 発生あり leaves it open.
+fn accident(document: &Document) -> Fact {
+    let accident = document
+        .root
+        .choice("リスク対策.保管・消去.漏えい・滅失・毀損.重大事故");
+    if accident == Some(choices::ACCIDENT.options[1]) {
+        Fact::No
     } else {
-        Known::Maybe
+        Fact::Unknown
     }
 }
 
-/// Ⅴ１②しきい値判断結果 against Ⅰ１③対象人数 (rules.md §1).
+/// Ⅴ１②しきい値判断結果 against Ⅰ１③対象人数 and what the document tells of 取扱者数 and
+/// 重大事故, decided by the table of [`crate::regime::threshold`] (rules.md §1).
 fn threshold(document: &Document, out: &mut Vec<Diagnostic>) {
     let root = &document.root;
     let Some(people) = root.choice("基本情報.事務.対象人数") else {
         return;
     };
     let path = "評価実施手続.基礎項目評価.しきい値判断結果";
-    let Some(entry) = root.at(path) else { return };
-    let Some(result) = root.choice(path) else {
+    let (Some(entry), Some(result)) = (root.at(path), root.choice(path)) else {
         return;
     };
-    let Kind::Choice(list) = entry.item.kind else {
+    let Some(band) = choices::TARGET_PEOPLE
+        .position(people)
+        .and_then(Band::of_choice)
+    else {
         return;
     };
-    let [mandatory, basic_only, voluntary] = [list.options[0], list.options[1], list.options[2]];
-    let big = large_or_accident(document);
-    // (acceptable results, advice ja, advice en, unsure?)
-    let (ok, unsure, ja, en): (Vec<&str>, bool, String, String) = match choices::TARGET_PEOPLE.position(people) {
-        Some(0) => (
-            vec![voluntary],
-            false,
-            format!("対象人数が1,000人未満の事務は評価の実施が義務付けられません。「{voluntary}」を選んでください。"),
-            format!("below 1,000 people no assessment is mandatory; choose `{voluntary}`."),
-        ),
-        Some(1) => (
-            vec![basic_only],
-            false,
-            format!("1,000人以上1万人未満では基礎項目評価のみが義務付けられます。「{basic_only}」を選んでください。"),
-            format!("from 1,000 to 10,000 people only the 基礎項目評価 is mandatory; choose `{basic_only}`."),
-        ),
-        Some(2) => match big {
-            Known::No => (
-                vec![basic_only],
-                false,
-                format!("1万人以上10万人未満で取扱者数500人未満・重大事故なしの場合は「{basic_only}」です。"),
-                format!("10,000–100,000 people with fewer than 500 handlers and no serious accident: `{basic_only}`."),
-            ),
-            Known::Yes => (
-                vec![mandatory],
-                false,
-                format!("取扱者数が500人以上のため、重点項目評価が義務付けられる（規則上の確認が未了の規定[B]）とされます。「{mandatory}」を確認してください。"),
-                format!("with 500 or more handlers the 重点項目評価 is mandatory (a rule not confirmed from the primary text [B]); check `{mandatory}`."),
-            ),
-            Known::Maybe => (
-                vec![basic_only, mandatory],
-                false,
-                String::new(),
-                String::new(),
-            ),
-        },
-        _ => match big {
-            // 10万人以上30万人未満
-            Known::No => (
-                vec![mandatory],
-                false,
-                format!("10万人以上30万人未満で取扱者数500人未満・重大事故なしの場合は「{mandatory}」です。"),
-                format!("100,000–300,000 people with fewer than 500 handlers and no serious accident: `{mandatory}`."),
-            ),
-            Known::Yes => (
-                vec![],
-                false,
-                "取扱者数が500人以上のため、全項目評価書（様式４）の作成が必要です。重点項目評価書では要件を満たしません。".into(),
-                "with 500 or more handlers a 全項目評価書 (様式４) is required; a 重点項目評価書 is the wrong form.".into(),
-            ),
-            Known::Maybe => (
-                vec![mandatory],
-                true,
-                "過去1年以内に重大事故が発生している場合や取扱者数が500人以上の場合は、全項目評価書が必要です。該当しないことを確認してください。".into(),
-                "if a serious accident occurred in the past year or 500 or more people handle the file, a 全項目評価書 is required; confirm that neither applies.".into(),
-            ),
-        },
-    };
-    if !ok.contains(&result) {
-        out.push(
-            at(document, path, entry, &codes::THRESHOLD)
-                .arg("people", people)
-                .arg_lang("expected", ja, en),
-        );
+    let decision = decide(&Facts {
+        people: band,
+        handlers: handlers(document),
+        accident: accident(document),
+        staff_only: false,
+        paper_only: false,
+    });
+    let candidates = decision.candidates();
+    let ok: Vec<&str> = candidates
+        .iter()
+        .filter_map(|(_, cell)| cell.required.form3_choice())
+        .collect();
+    // Acceptable only if neither 取扱者数 ≥ 500 nor a recent 重大事故, which needs 様式４.
+    let unsure = !ok.is_empty()
+        && candidates
+            .iter()
+            .any(|(_, cell)| cell.required.form3_choice().is_none());
+    let code = if !ok.contains(&result) {
+        &codes::THRESHOLD
     } else if unsure {
-        out.push(
-            at(document, path, entry, &codes::THRESHOLD_UNSURE)
-                .arg("people", people)
-                .arg_lang("expected", ja, en),
-        );
+        &codes::THRESHOLD_UNSURE
+    } else {
+        return;
+    };
+    out.push(
+        at(document, path, entry, code)
+            .arg("people", people)
+            .arg_lang(
+                "expected",
+                threshold_advice(&decision, Lang::Ja),
+                threshold_advice(&decision, Lang::En),
+            ),
+    );
+}
+
+/// What Ⅴ１② should say, one statement per column the document leaves open, each with its
+/// [B] mark where rules.md has one.
+fn threshold_advice(decision: &Decision, lang: Lang) -> String {
+    let mut candidates = decision.candidates();
+    let alike = candidates
+        .iter()
+        .all(|(_, cell)| cell.required == candidates[0].1.required);
+    if alike && candidates.len() > 1 {
+        // The column does not change the result; it is [B] only if every way to it is.
+        let believed = candidates
+            .iter()
+            .all(|(_, cell)| cell.source == Source::Believed);
+        candidates.truncate(1);
+        candidates[0].1.source = if believed {
+            Source::Believed
+        } else {
+            Source::Stated
+        };
+    }
+    let open = candidates.len() > 1;
+    let statement = |column: Column, cell: Cell| {
+        let condition = (decision.column.is_some() || open).then(|| column.text(lang));
+        let mark = match (cell.source, lang) {
+            (Source::Stated, _) => "",
+            (Source::Believed, Lang::Ja) => "（一次資料で確認できていない規定[B]）",
+            (Source::Believed, Lang::En) => " (a rule not confirmed from the primary text [B])",
+        };
+        match (cell.required.form3_choice(), lang) {
+            (Some(choice), Lang::Ja) => format!(
+                "{}「{choice}」です{mark}",
+                condition
+                    .map(|c| format!("{c}の場合は"))
+                    .unwrap_or_default()
+            ),
+            (None, Lang::Ja) => format!(
+                "{}全項目評価書（様式４）の作成が必要です{mark}。重点項目評価書では要件を満たしません",
+                condition
+                    .map(|c| format!("{c}の場合は"))
+                    .unwrap_or_default()
+            ),
+            (Some(choice), Lang::En) => format!(
+                "{}choose `{choice}`{mark}",
+                condition.map(|c| format!("with {c}, ")).unwrap_or_default()
+            ),
+            (None, Lang::En) => format!(
+                "{}a 全項目評価書 (様式４) is required{mark}; a 重点項目評価書 is the wrong form",
+                condition.map(|c| format!("with {c}, ")).unwrap_or_default()
+            ),
+        }
+    };
+    let statements: Vec<String> = candidates
+        .iter()
+        .map(|(column, cell)| statement(*column, *cell))
+        .collect();
+    let band = decision.band.text(lang);
+    match lang {
+        Lang::Ja => {
+            let check = if open {
+                "取扱者数と過去1年以内の重大事故の有無を確認してください。"
+            } else {
+                ""
+            };
+            format!("対象人数{band}で、{}。{check}", statements.join("。"))
+        }
+        Lang::En => {
+            let check = if open {
+                " Check 取扱者数 and any serious accident in the past year."
+            } else {
+                ""
+            };
+            format!("{band}: {}.{check}", statements.join("; "))
+        }
     }
 }
 
@@ -407,21 +446,15 @@ fn consistency(document: &Document, out: &mut Vec<Diagnostic>) {
 /// Rules on the recorded change table.
 pub fn change_rules(document: &Document, rows: &[ChangeRow], out: &mut Vec<Diagnostic>) {
     let published = document.root.date("表紙.公表日");
-    let important = important_labels(document);
     for (i, row) in rows.iter().enumerate() {
         let texts = [&row.item, &row.before, &row.after, &row.reason];
         if let Some(c) = texts.iter().find_map(|t| unprintable(t)) {
             out.push(unprintable_diagnostic(c, row.span));
         }
-        let column = |key: &str| {
-            let path = format!("{}[{}].{key}", TABLE.key, i + 1);
-            let steps = resolve_in(std::slice::from_ref(&TABLE), &path);
-            (steps.map(|s| full_label(&s)).unwrap_or_default(), path)
-        };
         if let (Some(date), Some(published)) = (row.date, published)
             && date > published
         {
-            let (label, path) = column("変更日");
+            let (label, path) = changes::column(i, "変更日");
             out.push(
                 Diagnostic::new(&codes::CHANGE_AFTER_PUBLICATION, Some(row.span))
                     .arg("date", date.wareki())
@@ -429,54 +462,12 @@ pub fn change_rules(document: &Document, rows: &[ChangeRow], out: &mut Vec<Diagn
                     .at_item(label, path),
             );
         }
-        if row.timing == Some("事後")
-            && row.reason.trim().is_empty()
-            && important.contains(&row.item)
-        {
-            let (_, path) = column("提出時期に係る説明");
-            out.push(
-                Diagnostic::new(&codes::IMPORTANT_CHANGE_AFTERWARDS, Some(row.span))
-                    .at_item(row.item.clone(), path),
-            );
-        }
     }
-}
-
-/// Canonical labels of every ※ item (groups expanded to their maximum), so that rows written
-/// with hyoka's own labels can be recognised. Historical free-style labels are not matched.
-fn important_labels(document: &Document) -> std::collections::HashSet<String> {
-    let mut labels = std::collections::HashSet::new();
-    fn go(
-        items: &'static [crate::form::Item],
-        path: &mut Vec<Step>,
-        labels: &mut std::collections::HashSet<String>,
-    ) {
-        for item in items {
-            match item.kind {
-                Kind::Group(group) => {
-                    for i in 1..=group.max.min(20) {
-                        path.push(Step {
-                            item,
-                            index: Some(i),
-                        });
-                        if is_important(path) {
-                            labels.insert(full_label(path));
-                        }
-                        go(group.items, path, labels);
-                        path.pop();
-                    }
-                }
-                _ => {
-                    path.push(Step { item, index: None });
-                    if is_important(path) {
-                        labels.insert(full_label(path));
-                    }
-                    go(item.children(), path, labels);
-                    path.pop();
-                }
-            }
-        }
+    for (i, row) in changes::unexplained_afterwards(document, rows) {
+        let (_, path) = changes::column(i, "提出時期に係る説明");
+        out.push(
+            Diagnostic::new(&codes::IMPORTANT_CHANGE_AFTERWARDS, Some(row.span))
+                .at_item(row.item.clone(), path),
+        );
     }
-    go(document.edition.items, &mut Vec::new(), &mut labels);
-    labels
 }

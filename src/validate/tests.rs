@@ -238,3 +238,41 @@ fn transfer_counts_and_blocks() {
         ["E0302", "W0406"]
     );
 }
+
+#[test]
+fn threshold_advice_comes_from_the_table_with_its_marks() {
+    let help = |text: &str| {
+        let (_, document) =
+            load::document_from_bytes(PathBuf::from("t.yaml"), text.as_bytes(), &Limits::default());
+        let mut found = Vec::new();
+        super::rules::document_rules(&document.expect("a document"), &mut found);
+        found
+            .iter()
+            .map(|d| (d.code.id, d.help(crate::diag::Lang::Ja)))
+            .collect::<Vec<_>>()
+    };
+    // 1万人以上10万人未満 with 500 handlers: 基礎+重点, a cell rules.md marks [B].
+    let many = edit(
+        MINIMAL,
+        "使用者数: 10人未満",
+        "使用者数: 500人以上1,000人未満",
+    );
+    let found = help(&many);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "E0401");
+    assert!(
+        found[0]
+            .1
+            .contains("「基礎項目評価及び重点項目評価の実施が義務付けられる」")
+    );
+    assert!(found[0].1.contains("[B]"), "{}", found[0].1);
+    // 10万人以上30万人未満 with few handlers and no accident: [S], no mark.
+    let text = edit(
+        MINIMAL,
+        "対象人数: 1万人以上10万人未満",
+        "対象人数: 10万人以上30万人未満",
+    );
+    let found = help(&text);
+    assert_eq!(found[0].0, "E0401");
+    assert!(!found[0].1.contains("[B]"), "{}", found[0].1);
+}
