@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod diff;
+pub mod init;
 pub mod render;
 pub mod schema;
 pub mod validate;
@@ -39,6 +40,23 @@ pub enum MessageFormat {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new assessment: a folder with assessment.yaml and changes.yaml.
+    ///
+    /// assessment.yaml holds every item of the form in printed order with an empty value, under
+    /// a comment giving its numbered label (※: a change to it is a 重要な変更), whether it must
+    /// be filled, what it takes, and its ＜選択肢＞ or checkboxes. Its first line names the JSON
+    /// Schema for editors: the project's schema/assessment.schema.json when the current folder
+    /// or one above it has one, else a copy written into the new folder. changes.yaml is an
+    /// empty change table whose comments explain its columns. With --from, assessment.yaml is a
+    /// copy of another assessment's (its versions/ and changes.yaml are not copied).
+    /// An existing folder is never overwritten (exit 2).
+    ///
+    /// Examples:
+    ///   hyoka init kokuho-2025                                 creates assessments/kokuho-2025/
+    ///   hyoka init kokuho-2026 --from assessments/kokuho-2025
+    ///   hyoka init draft --root work                           creates work/draft/
+    #[command(verbatim_doc_comment)]
+    Init(init::Args),
     /// Validate assessments (folders or assessment.yaml files).
     ///
     /// Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage or I/O failure.
@@ -98,6 +116,7 @@ pub fn print_reports<'a>(
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
     match cli.command {
+        Command::Init(args) => init::run(&args, cli.lang),
         Command::Validate(args) => validate::run(&args, cli.lang),
         Command::Render(args) => render::run(&args, cli.lang),
         Command::Build(args) => build::run(&args, cli.lang),
