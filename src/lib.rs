@@ -18,6 +18,7 @@ pub mod output;
 pub mod render;
 pub mod schema;
 pub mod skeleton;
+pub mod snapshot;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -85,6 +86,12 @@ pub enum Error {
         /// What is wrong with it.
         problem: init::NameProblem,
     },
+    /// A path that should name an assessment (a folder, or its `assessment.yaml`) does not.
+    #[error("{path} is not an assessment: give its folder or its assessment.yaml")]
+    NotAnAssessment {
+        /// The path given.
+        path: PathBuf,
+    },
 }
 
 fn problem_en(problem: init::NameProblem) -> &'static str {
@@ -120,6 +127,10 @@ impl Error {
             (Error::Name { name, problem }, Lang::Ja) => format!(
                 "「{name}」はフォルダ名・ファイル名として使えません: {}",
                 problem_ja(*problem)
+            ),
+            (Error::NotAnAssessment { path }, Lang::Ja) => format!(
+                "{} は評価書ではありません。評価書のフォルダか assessment.yaml を指定してください",
+                path.display()
             ),
             _ => self.to_string(),
         }

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod init;
 pub mod render;
 pub mod schema;
+pub mod snapshot;
 pub mod validate;
 pub mod watch;
 
@@ -84,6 +85,18 @@ pub enum Command {
     ///
     /// Example: hyoka watch assessments/takaoka-vaccination
     Watch(watch::Args),
+    /// Keep the current assessment.yaml as versions/<NAME>.yaml, byte for byte.
+    ///
+    /// The default name is today's date (2026-11-28), then 2026-11-28-2, -3 … when taken; a
+    /// version is never overwritten (exit 2). Compare against it later with diff or render
+    /// --redline.
+    ///
+    /// Examples:
+    ///   hyoka snapshot assessments/kokuho-2025
+    ///   hyoka snapshot assessments/kokuho-2025 --name 2025-03-04-公表
+    ///   hyoka diff assessments/kokuho-2025/versions/2025-03-04-公表.yaml assessments/kokuho-2025
+    #[command(verbatim_doc_comment)]
+    Snapshot(snapshot::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -117,6 +130,7 @@ pub fn print_reports<'a>(
 pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
     match cli.command {
         Command::Init(args) => init::run(&args, cli.lang),
+        Command::Snapshot(args) => snapshot::run(&args, cli.lang),
         Command::Validate(args) => validate::run(&args, cli.lang),
         Command::Render(args) => render::run(&args, cli.lang),
         Command::Build(args) => build::run(&args, cli.lang),
