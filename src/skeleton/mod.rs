@@ -134,7 +134,7 @@ impl Writer {
     }
 
     fn comment(&mut self, depth: usize, text: &str) {
-        self.line(depth, &format!("# {text}").trim_end().to_string());
+        self.line(depth, format!("# {text}").trim_end());
     }
 
     fn items(&mut self, items: &'static [Item], path: &mut Vec<Step>, depth: usize) {
