@@ -12,15 +12,20 @@ pub mod cli;
 pub mod diag;
 pub mod diff;
 pub mod form;
+pub mod init;
 pub mod layout;
 pub mod load;
 pub mod output;
 pub mod regime;
 pub mod render;
 pub mod schema;
+pub mod skeleton;
+pub mod snapshot;
 pub mod validate;
 
 use std::path::PathBuf;
+
+use diag::Lang;
 
 /// A failure of hyoka itself (I/O, usage), as opposed to a problem in the user's document,
 /// which is a [`diag::Diagnostic`].
@@ -69,6 +74,69 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// A file or folder to be created exists already; hyoka never overwrites one.
+    #[error("{path} already exists; hyoka does not overwrite it (choose another name)")]
+    Exists {
+        /// What exists.
+        path: PathBuf,
+    },
+    /// A name given for a new folder or version is not a plain name.
+    #[error("`{name}` is not a plain name: {}", problem_en(*problem))]
+    Name {
+        /// The name as given.
+        name: String,
+        /// What is wrong with it.
+        problem: init::NameProblem,
+    },
+    /// A path that should name an assessment (a folder, or its `assessment.yaml`) does not.
+    #[error("{path} is not an assessment: give its folder or its assessment.yaml")]
+    NotAnAssessment {
+        /// The path given.
+        path: PathBuf,
+    },
+}
+
+fn problem_en(problem: init::NameProblem) -> &'static str {
+    use init::NameProblem::*;
+    match problem {
+        Empty => "it is empty",
+        Separator => "it contains a path separator (/, \\ or :)",
+        LeadingDot => "it starts with a dot",
+        Control => "it contains a control character",
+    }
+}
+
+fn problem_ja(problem: init::NameProblem) -> &'static str {
+    use init::NameProblem::*;
+    match problem {
+        Empty => "空です",
+        Separator => "区切り文字（/、\\、:）を含んでいます",
+        LeadingDot => "ドットで始まっています",
+        Control => "制御文字を含んでいます",
+    }
+}
+
+impl Error {
+    /// The message in the chosen language. Failures that come from what the user asked for
+    /// (a name, an existing folder) are explained in Japanese too; I/O failures keep the
+    /// system's text.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Error::Exists { path }, Lang::Ja) => format!(
+                "{} は既にあります。上書きはしません（別の名前を指定してください）",
+                path.display()
+            ),
+            (Error::Name { name, problem }, Lang::Ja) => format!(
+                "「{name}」はフォルダ名・ファイル名として使えません: {}",
+                problem_ja(*problem)
+            ),
+            (Error::NotAnAssessment { path }, Lang::Ja) => format!(
+                "{} は評価書ではありません。評価書のフォルダか assessment.yaml を指定してください",
+                path.display()
+            ),
+            _ => self.to_string(),
+        }
+    }
 }
 
 /// Loads and validates an assessment folder or file with the default limits.

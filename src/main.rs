@@ -23,9 +23,10 @@ fn main() -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Invalid) => ExitCode::from(1),
         Err(e) => {
+            let message = e.message(lang);
             match lang {
-                hyoka::diag::Lang::Ja => eprintln!("hyoka: 処理できませんでした: {e}"),
-                hyoka::diag::Lang::En => eprintln!("hyoka: {e}"),
+                hyoka::diag::Lang::Ja => eprintln!("hyoka: 処理できませんでした: {message}"),
+                hyoka::diag::Lang::En => eprintln!("hyoka: {message}"),
             }
             ExitCode::from(2)
         }

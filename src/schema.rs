@@ -54,6 +54,12 @@ pub fn assessment_schema() -> Value {
     Value::Object(map)
 }
 
+/// The schema as a file holds it: pretty JSON with a final newline, byte-identical to
+/// `schema/assessment.schema.json` and to a copy written by `hyoka init`.
+pub fn schema_text() -> String {
+    serde_json::to_string_pretty(&assessment_schema()).unwrap_or_default() + "\n"
+}
+
 fn describe(path: &[Step]) -> String {
     let mut text = full_label(path);
     if form::is_important(path) {

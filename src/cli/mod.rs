@@ -6,9 +6,11 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod init;
 pub mod render;
 pub mod schema;
 pub mod threshold;
+pub mod snapshot;
 pub mod validate;
 pub mod watch;
 
@@ -51,6 +53,23 @@ pub enum ReportFormat {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new assessment: a folder with assessment.yaml and changes.yaml.
+    ///
+    /// assessment.yaml holds every item of the form in printed order with an empty value, under
+    /// a comment giving its numbered label (※: a change to it is a 重要な変更), whether it must
+    /// be filled, what it takes, and its ＜選択肢＞ or checkboxes. Its first line names the JSON
+    /// Schema for editors: the project's schema/assessment.schema.json when the current folder
+    /// or one above it has one, else a copy written into the new folder. changes.yaml is an
+    /// empty change table whose comments explain its columns. With --from, assessment.yaml is a
+    /// copy of another assessment's (its versions/ and changes.yaml are not copied).
+    /// An existing folder is never overwritten (exit 2).
+    ///
+    /// Examples:
+    ///   hyoka init kokuho-2025                                 creates assessments/kokuho-2025/
+    ///   hyoka init kokuho-2026 --from assessments/kokuho-2025
+    ///   hyoka init draft --root work                           creates work/draft/
+    #[command(verbatim_doc_comment)]
+    Init(init::Args),
     /// Validate assessments (folders or assessment.yaml files).
     ///
     /// Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage or I/O failure.
@@ -92,6 +111,18 @@ pub enum Command {
     /// not load), 2 usage or I/O failure.
     #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
+    /// Keep the current assessment.yaml as versions/<NAME>.yaml, byte for byte.
+    ///
+    /// The default name is today's date (2026-11-28), then 2026-11-28-2, -3 … when taken; a
+    /// version is never overwritten (exit 2). Compare against it later with diff or render
+    /// --redline.
+    ///
+    /// Examples:
+    ///   hyoka snapshot assessments/kokuho-2025
+    ///   hyoka snapshot assessments/kokuho-2025 --name 2025-03-04-公表
+    ///   hyoka diff assessments/kokuho-2025/versions/2025-03-04-公表.yaml assessments/kokuho-2025
+    #[command(verbatim_doc_comment)]
+    Snapshot(snapshot::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -124,6 +155,8 @@ pub fn print_reports<'a>(
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
     match cli.command {
+        Command::Init(args) => init::run(&args, cli.lang),
+        Command::Snapshot(args) => snapshot::run(&args, cli.lang),
         Command::Validate(args) => validate::run(&args, cli.lang),
         Command::Render(args) => render::run(&args, cli.lang),
         Command::Build(args) => build::run(&args, cli.lang),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::export::Row;
 use crate::Error;
-use crate::load::yaml::{self, Limits, NodeValue};
+use crate::load::yaml::{self, Limits, NodeValue, plain_safe};
 
 /// A YAML scalar for `text`: a literal block when that keeps the text exactly and readably,
 /// else a double-quoted string (JSON string syntax is valid YAML and round-trips anything).
@@ -36,23 +36,6 @@ fn scalar(text: &str, indent: &str) -> String {
     } else {
         serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
     }
-}
-
-/// Whether `text` reads back unchanged as a plain (unquoted) YAML scalar.
-fn plain_safe(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    !"-?:,[]{}#&*!|>'\"%@` \t".contains(first)
-        && !text.ends_with([' ', '\t', ':'])
-        && !text.contains(": ")
-        && !text.contains(" #")
-        && !text.chars().any(|c| c.is_control())
-        && !matches!(
-            text.to_ascii_lowercase().as_str(),
-            "true" | "false" | "null" | "~" | "yes" | "no" | "on" | "off"
-        )
-        && text.parse::<f64>().is_err()
 }
 
 /// The YAML text of rows as list items at `indent`.

@@ -119,6 +119,19 @@ fn numbers(text: &str, seps: &[&str]) -> Option<Vec<u32>> {
     Some(out)
 }
 
+/// One example of each form a full date may be written in, for hints such as the comments of
+/// `hyoka init`'s skeleton; a test parses every one, so the hints cannot drift from the parser.
+pub const DAY_EXAMPLES: &[&str] = &[
+    "令和7年3月4日",
+    "令和７年３月４日",
+    "令和元年5月1日",
+    "2025-03-04",
+    "2025/3/4",
+];
+
+/// Examples of month precision (`保有開始日`, `使用開始日`), where the form allows it.
+pub const MONTH_EXAMPLES: &[&str] = &["平成28年1月", "2016年1月"];
+
 fn parse_num(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -361,6 +374,21 @@ mod tests {
         assert_eq!(ok("２０２５－０３－０４"), "2025-03-04");
         assert_eq!(ok("2021/8/2"), "2021-08-02");
         assert_eq!(ok("2021年8月2日"), "2021-08-02");
+    }
+
+    #[test]
+    fn the_examples_given_in_hints_parse() {
+        for text in DAY_EXAMPLES {
+            assert!(JpDate::parse(text, false).is_ok(), "{text}");
+        }
+        for text in MONTH_EXAMPLES {
+            assert_eq!(JpDate::parse(text, true).map(|d| d.day), Ok(None), "{text}");
+            assert_eq!(
+                JpDate::parse(text, false),
+                Err(DateError::NeedsDay),
+                "{text}"
+            );
+        }
     }
 
     #[test]

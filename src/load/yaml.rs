@@ -365,6 +365,23 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
     out
 }
 
+/// Whether `text` reads back unchanged as a plain (unquoted) YAML scalar.
+pub fn plain_safe(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    !"-?:,[]{}#&*!|>'\"%@` \t".contains(first)
+        && !text.ends_with([' ', '\t', ':'])
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.chars().any(|c| c.is_control())
+        && !matches!(
+            text.to_ascii_lowercase().as_str(),
+            "true" | "false" | "null" | "~" | "yes" | "no" | "on" | "off"
+        )
+        && text.parse::<f64>().is_err()
+}
+
 /// The untyped tree as JSON, typing plain scalars by the YAML 1.2 core schema (null, booleans,
 /// integers, floats), so that an independent JSON Schema validator can check a file.
 pub fn to_json(node: &Node) -> serde_json::Value {

@@ -87,6 +87,19 @@ fn holds(cond: Cond, record: &Record) -> Option<bool> {
     }
 }
 
+/// Whether anything is written in a value. A block holding only its `id` writes nothing, so
+/// the empty block of a fresh skeleton (`hyoka init`) under 提供先 is not "filled" while
+/// 提供を行っている is unticked; a block with any value, even an invalid one, is.
+fn written(value: &Value) -> bool {
+    let any = |record: &Record| record.entries.iter().any(|e| written(&e.value));
+    match value {
+        Value::Section(record) => any(record),
+        Value::Group(blocks) => blocks.iter().any(|b| any(&b.record)),
+        Value::Invalid => true,
+        other => !other.is_empty(),
+    }
+}
+
 /// The full label of the sibling a condition speaks of.
 fn sibling_label(cond: Cond, path: &[Step], siblings: &'static [Item]) -> String {
     let key = match cond {
@@ -149,7 +162,7 @@ fn check_record(
         // Inactive: the item's condition is false (or an ancestor's was), so it must stay empty.
         let inactive = !active || matches!(cond, Some((_, Some(false))));
         let undecided = matches!(cond, Some((_, None)));
-        let filled = entry.is_some_and(|e| !e.value.is_empty() && e.value != Value::Invalid);
+        let filled = entry.is_some_and(|e| e.value != Value::Invalid && written(&e.value));
         let here = |span: Span, code| {
             Diagnostic::new(code, Some(span)).at_item(full_label(path), key_path(path))
         };

@@ -155,6 +155,19 @@ fn a_risk_block_is_skipped_only_when_its_box_is_ticked() {
 }
 
 #[test]
+fn a_block_with_only_its_id_does_not_fill_a_group_against_its_condition() {
+    // Ⅱ５ says 行っていない, so 提供先 must stay empty; an id alone (the skeleton's block) is empty.
+    let id_only = edit(
+        MINIMAL,
+        "    提供・移転の有無: {行っていない: true}",
+        "    提供・移転の有無: {行っていない: true}\n    提供先:\n      - id: 提供先1\n        名称:",
+    );
+    assert_eq!(codes(&id_only), Vec::<&str>::new());
+    let named = edit(&id_only, "        名称:", "        名称: 県");
+    assert_eq!(codes(&named), ["E0302"]);
+}
+
+#[test]
 fn user_authentication_needs_its_method() {
     let text = edit(
         MINIMAL,

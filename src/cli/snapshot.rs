@@ -1,0 +1,34 @@
+//! `hyoka snapshot PATH [--name NAME]`
+
+use std::path::PathBuf;
+
+use super::Outcome;
+use crate::diag::Lang;
+
+/// Arguments of `hyoka snapshot`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The assessment folder (or its assessment.yaml).
+    pub path: PathBuf,
+    /// The version's name, saved as versions/<NAME>.yaml [default: today's date, 2026-11-28;
+    /// then 2026-11-28-2 … when that is taken].
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+/// Saves the version and prints how to compare against it.
+pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
+    let today = crate::snapshot::today();
+    let saved = crate::snapshot::save(&args.path, args.name.as_deref(), &today)?;
+    let folder = crate::snapshot::folder_of(&args.path)?;
+    let (saved, folder) = (saved.display(), folder.display());
+    match lang {
+        Lang::Ja => print!(
+            "{saved} に assessment.yaml を保存しました。\n比較: hyoka diff {saved} {folder}\n赤字版: hyoka render {folder} --redline {saved}\n"
+        ),
+        Lang::En => print!(
+            "saved assessment.yaml as {saved}\ncompare: hyoka diff {saved} {folder}\nredline: hyoka render {folder} --redline {saved}\n"
+        ),
+    }
+    Ok(Outcome::Clean)
+}
