@@ -2,9 +2,10 @@
 //!
 //! The pipeline, one module per stage:
 //! [`load`] (YAML with spans → [`load::Document`]) → [`validate`] (diagnostics) →
-//! layout / render / diff (later stages). [`form`] is the single definition of the official
-//! form that every stage reads; [`diag`] holds diagnostics and their rendering; [`schema`]
-//! derives the JSON Schema from the form.
+//! [`layout`] → [`render`], and [`diff`] between versions; [`serve`] shows all of it in a
+//! browser. [`form`] is the single definition of the official form that every stage reads;
+//! [`diag`] holds diagnostics and their rendering; [`schema`] derives the JSON Schema from the
+//! form.
 
 pub mod build;
 pub mod cli;
@@ -16,6 +17,7 @@ pub mod load;
 pub mod output;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -64,6 +66,14 @@ pub enum Error {
     Write {
         /// The file.
         path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// `serve` could not listen on its address (in use, not this machine's, not allowed).
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        /// The address and port asked for.
+        address: String,
         /// The cause.
         source: std::io::Error,
     },

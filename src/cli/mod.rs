@@ -7,6 +7,7 @@ pub mod build;
 pub mod diff;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 pub mod watch;
 
@@ -66,6 +67,18 @@ pub enum Command {
     ///
     /// Example: hyoka watch assessments/takaoka-vaccination
     Watch(watch::Args),
+    /// A local web preview: diagnostics, the document, PDF, and the changes since a snapshot.
+    ///
+    /// Lists the assessments under ROOT (default: assessments) at the URL printed on the first
+    /// line of standard output, and reloads a page by itself when its files are saved.
+    /// Listens on 127.0.0.1 only unless --bind says otherwise.
+    ///
+    /// Examples:
+    ///   hyoka serve
+    ///   hyoka serve assessments --port 0
+    ///   hyoka --lang en serve assessments --port 8000 --templates my-templates
+    #[command(verbatim_doc_comment)]
+    Serve(serve::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -103,6 +116,7 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Build(args) => build::run(&args, cli.lang),
         Command::Diff(args) => diff::run(&args, cli.lang),
         Command::Watch(args) => watch::run(&args, cli.lang),
+        Command::Serve(args) => serve::run(&args, cli.lang),
         Command::Schema => schema::run(),
     }
 }
