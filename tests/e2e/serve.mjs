@@ -58,8 +58,9 @@ async function shoot(page, name, { full = true, top = true } = {}) {
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  // Chromium's sandbox does not run as root (CI runs as root).
-  args: ["--no-sandbox"],
+  // Chromium's sandbox does not run as root (CI runs as root), and a container's small
+  // /dev/shm cannot hold the tall full-page screenshots.
+  args: ["--no-sandbox", "--disable-dev-shm-usage"],
 });
 const problems = [];
 try {
