@@ -2,10 +2,10 @@
 //!
 //! The pipeline, one module per stage:
 //! [`load`] (YAML with spans → [`load::Document`]) → [`validate`] (diagnostics) →
-//! layout / render / diff (later stages). [`form`] is the single definition of the official
-//! form that every stage reads; [`diag`] holds diagnostics and their rendering; [`schema`]
-//! derives the JSON Schema from the form; [`regime`] holds the rules around the document
-//! (しきい値判断, periodic duties) as data.
+//! [`layout`] → [`render`], and [`diff`] between versions; [`serve`] shows all of it in a
+//! browser. [`form`] is the single definition of the official form that every stage reads;
+//! [`diag`] holds diagnostics and their rendering; [`schema`] derives the JSON Schema from the
+//! form; [`regime`] holds the rules around the document (しきい値判断, periodic duties) as data.
 
 pub mod build;
 pub mod cli;
@@ -21,6 +21,7 @@ pub mod render;
 pub mod schema;
 pub mod skeleton;
 pub mod snapshot;
+pub mod serve;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -93,6 +94,14 @@ pub enum Error {
     NotAnAssessment {
         /// The path given.
         path: PathBuf,
+    },
+    /// `serve` could not listen on its address (in use, not this machine's, not allowed).
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        /// The address and port asked for.
+        address: String,
+        /// The cause.
+        source: std::io::Error,
     },
 }
 

@@ -11,6 +11,7 @@ pub mod render;
 pub mod schema;
 pub mod threshold;
 pub mod snapshot;
+pub mod serve;
 pub mod validate;
 pub mod watch;
 
@@ -123,6 +124,18 @@ pub enum Command {
     ///   hyoka diff assessments/kokuho-2025/versions/2025-03-04-公表.yaml assessments/kokuho-2025
     #[command(verbatim_doc_comment)]
     Snapshot(snapshot::Args),
+    /// A local web preview: diagnostics, the document, PDF, and the changes since a snapshot.
+    ///
+    /// Lists the assessments under ROOT (default: assessments) at the URL printed on the first
+    /// line of standard output, and reloads a page by itself when its files are saved.
+    /// Listens on 127.0.0.1 only unless --bind says otherwise.
+    ///
+    /// Examples:
+    ///   hyoka serve
+    ///   hyoka serve assessments --port 0
+    ///   hyoka --lang en serve assessments --port 8000 --templates my-templates
+    #[command(verbatim_doc_comment)]
+    Serve(serve::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
     ///
     /// Example: hyoka schema > schema/assessment.schema.json
@@ -164,6 +177,7 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Watch(args) => watch::run(&args, cli.lang),
         Command::Threshold(args) => threshold::run(&args, cli.lang),
         Command::Check(args) => check::run(&args, cli.lang),
+        Command::Serve(args) => serve::run(&args, cli.lang),
         Command::Schema => schema::run(),
     }
 }

@@ -79,8 +79,9 @@ impl Templates {
     }
 }
 
-/// Reads `root/name` if it exists, refusing links and anything that resolves outside `root`.
-fn read_override(root: &Path, name: &str) -> Result<Option<String>, Error> {
+/// Reads `root/name` if it exists, refusing links and anything that resolves outside `root`
+/// (`root` canonical). The preview server reads its page templates through it too.
+pub(crate) fn read_override(root: &Path, name: &str) -> Result<Option<String>, Error> {
     let path: PathBuf = root.join(name);
     let refused = |why: &str| Error::Template {
         path: path.clone(),

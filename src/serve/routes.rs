@@ -1,0 +1,255 @@
+//! Routing: a request → a response, for the known routes only.
+//!
+//! An assessment is addressed by its folder's name under ROOT, and a name is only ever looked
+//! up among the folders `find_assessments` found, never joined onto a path as given; the same
+//! holds for snapshots (`?from=` must name a file found in `versions/`). So `..`, encoded
+//! slashes or absolute paths in a URL can only ever give 404.
+
+use std::time::Duration;
+
+use super::State;
+use super::cache::Review;
+use super::http::{Request, Response, encode_path, host_allowed, percent_encode};
+use super::pages::{ErrorView, IndexEntry, PreviewView, ReviewView, title_of};
+use super::text;
+use super::watch::Scope;
+use crate::Error;
+
+/// The pages' policy: nothing inline, everything from this server, no framing by others.
+pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+     img-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; \
+     base-uri 'none'; frame-ancestors 'none'";
+/// The rendered document's policy: its own inline stylesheet and nothing else — no script at
+/// all (sandboxed), framed only by the preview. `allow-same-origin` lets the preview size the
+/// frame to the document's height.
+pub const DOCUMENT_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
+     base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-same-origin";
+
+/// How long a live-reload request waits for a change before answering "no change".
+const WAIT: Duration = Duration::from_secs(25);
+
+const HTML: &str = "text/html; charset=utf-8";
+const TEXT: &str = "text/plain; charset=utf-8";
+
+fn page(status: u16, body: String) -> Response {
+    Response::new(status, HTML, body.into_bytes()).header("Content-Security-Policy", PAGE_CSP)
+}
+
+fn plain(status: u16, body: &str) -> Response {
+    Response::new(status, TEXT, body.as_bytes().to_vec())
+        .header("Content-Security-Policy", "default-src 'none'")
+}
+
+fn document(bytes: &[u8]) -> Response {
+    Response::new(200, HTML, bytes.to_vec()).header("Content-Security-Policy", DOCUMENT_CSP)
+}
+
+/// Answers one request. `gone` tells whether the client has left (for the long-poll).
+pub fn handle(state: &State, request: &Request, gone: &mut dyn FnMut() -> bool) -> Response {
+    if request.method != "GET" && request.method != "HEAD" {
+        return plain(405, "GET or HEAD only\n").header("Allow", "GET, HEAD");
+    }
+    let host_ok = request
+        .host
+        .as_deref()
+        .is_some_and(|h| host_allowed(h, state.bound));
+    if !host_ok {
+        return plain(
+            403,
+            "hyoka serve answers only requests for its own address (Host: localhost or the bound address)\n",
+        );
+    }
+    match route(state, request, gone) {
+        Ok(response) => response,
+        Err(e) => {
+            eprintln!("hyoka serve: {} {}: {e}", request.method, request.path);
+            error_page(state, 500, text::texts(state.lang).failed, e.to_string())
+        }
+    }
+}
+
+fn error_page(state: &State, status: u16, message: &str, detail: String) -> Response {
+    let view = ErrorView::new(state.lang, status, message, detail);
+    match state.pages.render("serve/error.html", &view) {
+        Ok(body) => page(status, body),
+        Err(e) => plain(status, &format!("{message}\n{e}\n")),
+    }
+}
+
+fn not_found(state: &State) -> Response {
+    error_page(state, 404, text::texts(state.lang).not_found, String::new())
+}
+
+fn route(
+    state: &State,
+    request: &Request,
+    gone: &mut dyn FnMut() -> bool,
+) -> Result<Response, Error> {
+    let path = request.path.as_str();
+    match path {
+        "/" => return index(state),
+        "/style.css" => {
+            return Ok(Response::new(
+                200,
+                "text/css; charset=utf-8",
+                state.pages.style.clone().into_bytes(),
+            ));
+        }
+        "/reload.js" => {
+            return Ok(Response::new(
+                200,
+                "text/javascript; charset=utf-8",
+                state.pages.script.clone().into_bytes(),
+            ));
+        }
+        "/wait" => return Ok(wait(state, Scope::Index, request, gone)),
+        // Browsers ask for it unprompted; answering "nothing" keeps their consoles clean.
+        "/favicon.ico" => return Ok(Response::new(204, TEXT, Vec::new())),
+        _ => {}
+    }
+    let Some(rest) = path.strip_prefix("/a/") else {
+        return Ok(not_found(state));
+    };
+    let mut names = state.names();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for name in &names {
+        if rest == name {
+            let location = format!("/a/{}/", encode_path(name));
+            return Ok(plain(308, "").header("Location", location));
+        }
+        if let Some(tail) = rest
+            .strip_prefix(name.as_str())
+            .and_then(|t| t.strip_prefix('/'))
+        {
+            return assessment(state, name, tail, request, gone);
+        }
+    }
+    Ok(not_found(state))
+}
+
+fn index(state: &State) -> Result<Response, Error> {
+    let generation = state.watcher.generation(Scope::Index);
+    let assessments = state
+        .names()
+        .iter()
+        .map(|name| match state.cache.checked(name) {
+            Ok(c) => IndexEntry::new(name, Ok(&c.assessment)),
+            Err(e) => IndexEntry::new(name, Err(e.to_string())),
+        })
+        .collect();
+    let t = text::texts(state.lang);
+    let view = super::pages::IndexView {
+        chrome: super::pages::Chrome {
+            t,
+            title: t.all_assessments.to_string(),
+            wait: "/wait".into(),
+            generation,
+            nav: None,
+        },
+        root: state.root.display().to_string(),
+        assessments,
+    };
+    Ok(page(200, state.pages.render("serve/index.html", &view)?))
+}
+
+fn assessment(
+    state: &State,
+    name: &str,
+    tail: &str,
+    request: &Request,
+    gone: &mut dyn FnMut() -> bool,
+) -> Result<Response, Error> {
+    let generation = state.watcher.generation(Scope::Assessment(name));
+    match tail {
+        "" => {
+            let checked = state.cache.checked(name)?;
+            let shown = state.cache.document(name)?.map(|(_, stale)| stale);
+            let view = PreviewView::new(
+                &state.root,
+                name,
+                &checked.assessment,
+                shown,
+                state.lang,
+                generation,
+            );
+            Ok(page(200, state.pages.render("serve/preview.html", &view)?))
+        }
+        "document.html" => Ok(match state.cache.document(name)? {
+            Some((good, _)) => document(&good.html),
+            None => not_found(state),
+        }),
+        "document.pdf" => Ok(match state.cache.pdf(name)? {
+            Some(bytes) => {
+                let file = format!("{}.pdf", crate::build::stem_of(&state.root.join(name)));
+                Response::new(200, "application/pdf", bytes.to_vec()).header(
+                    "Content-Disposition",
+                    format!("inline; filename*=UTF-8''{}", percent_encode(&file)),
+                )
+            }
+            None => not_found(state),
+        }),
+        "review" => review(state, name, request, generation),
+        "redline.html" => {
+            let stems = state.snapshots(name);
+            let Some(stem) = request
+                .param("from")
+                .filter(|s| stems.iter().any(|x| x == s))
+            else {
+                return Ok(not_found(state));
+            };
+            Ok(match &*state.cache.review(name, stem)? {
+                Review::Compared { html, .. } => document(html),
+                _ => not_found(state),
+            })
+        }
+        "wait" => Ok(wait(state, Scope::Assessment(name), request, gone)),
+        _ => Ok(not_found(state)),
+    }
+}
+
+fn review(
+    state: &State,
+    name: &str,
+    request: &Request,
+    generation: u64,
+) -> Result<Response, Error> {
+    let stems = state.snapshots(name);
+    let chosen = match request.param("from") {
+        Some(from) => match stems.iter().find(|s| *s == from) {
+            Some(stem) => Some(stem.as_str()),
+            None => return Ok(not_found(state)),
+        },
+        None => stems.first().map(String::as_str),
+    };
+    let compared = match chosen {
+        Some(stem) => Some((stem, state.cache.review(name, stem)?)),
+        None => None,
+    };
+    let title = title_of(&state.cache.checked(name)?.assessment);
+    let view = ReviewView::new(
+        &state.root,
+        name,
+        title,
+        &stems,
+        compared.as_ref().map(|(s, r)| (*s, &**r)),
+        state.lang,
+        generation,
+    );
+    Ok(page(200, state.pages.render("serve/review.html", &view)?))
+}
+
+/// The long-poll: answers with the scope's generation as soon as it differs from `since`, or
+/// after [`WAIT`] with the same one. The page reloads when the answer differs from its own.
+fn wait(
+    state: &State,
+    scope: Scope,
+    request: &Request,
+    gone: &mut dyn FnMut() -> bool,
+) -> Response {
+    let since = request
+        .param("since")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::MAX);
+    let now = state.watcher.wait(scope, since, WAIT, gone);
+    plain(200, &format!("{now}\n"))
+}

@@ -1,0 +1,479 @@
+//! `hyoka serve` end to end: the HTTP side (Host guard, routes, traversal, escaping, headers)
+//! with raw requests, and the whole preview in headless Chromium (tests/e2e/serve.mjs).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const EXAMPLE: &str = "takaoka-vaccination";
+
+fn manifest() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hyoka-serve-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A ROOT holding a copy of the example (with its `versions/`).
+fn example_root(name: &str) -> PathBuf {
+    let root = temp(name);
+    copy_dir(
+        &manifest().join("assessments").join(EXAMPLE),
+        &root.join(EXAMPLE),
+    );
+    root
+}
+
+/// A running `hyoka serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+    url: String,
+    _stdout: BufReader<ChildStdout>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hyoka"))
+        .args(extra)
+        .arg("serve")
+        .arg(root)
+        .args(["--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let url = line.trim().to_string();
+    let addr = url
+        .strip_prefix("http://")
+        .and_then(|u| u.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("first line is not the URL: {line:?}"))
+        .parse()
+        .unwrap();
+    Server {
+        child,
+        addr,
+        url,
+        _stdout: stdout,
+    }
+}
+
+/// A response: status, the head's header lines, body.
+struct Reply {
+    status: u16,
+    head: String,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).to_string()
+    }
+}
+
+/// Sends raw request bytes and reads the whole answer (the server closes each connection).
+fn raw(addr: SocketAddr, request: &str) -> Reply {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8(bytes[..split].to_vec()).unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    Reply {
+        status,
+        head,
+        body: bytes[split + 4..].to_vec(),
+    }
+}
+
+/// GET `target` with a correct Host header.
+fn get(server: &Server, target: &str) -> Reply {
+    raw(
+        server.addr,
+        &format!(
+            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            server.addr
+        ),
+    )
+}
+
+#[test]
+fn only_requests_for_this_server_are_answered() {
+    let root = example_root("host");
+    let server = start(&root, &[]);
+    let port = server.addr.port();
+    let with_host = |host: &str| {
+        raw(
+            server.addr,
+            &format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        )
+    };
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("127.0.0.1:{}", port.wrapping_add(1)),
+        "127.0.0.1".to_string(),
+    ] {
+        let reply = with_host(&host);
+        assert_eq!(reply.status, 403, "Host: {host}");
+        assert!(
+            !reply.text().contains(EXAMPLE),
+            "Host: {host} leaked the page"
+        );
+    }
+    assert_eq!(
+        raw(server.addr, "GET / HTTP/1.1\r\n\r\n").status,
+        403,
+        "no Host"
+    );
+    assert_eq!(
+        with_host(&format!("localhost:{port}")).status,
+        200,
+        "localhost"
+    );
+    let reply = with_host(&format!("127.0.0.1:{port}"));
+    assert_eq!(reply.status, 200);
+    assert!(reply.text().contains(EXAMPLE));
+    let post = raw(
+        server.addr,
+        &format!(
+            "POST / HTTP/1.1\r\nHost: {}\r\nContent-Length: 0\r\n\r\n",
+            server.addr
+        ),
+    );
+    assert_eq!(post.status, 405);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn unknown_routes_and_traversal_give_404() {
+    let root = example_root("routes");
+    std::fs::write(root.join("secret.yaml"), "secret").unwrap();
+    let server = start(&root, &[]);
+    let base = format!("/a/{EXAMPLE}");
+    for target in [
+        "/nope".to_string(),
+        "/a/".to_string(),
+        "/a/unknown/".to_string(),
+        format!("{base}/nope"),
+        format!("{base}/assessment.yaml"),
+        format!("{base}/versions/2024-05-27.yaml"),
+        "/a/../Cargo.toml".to_string(),
+        "/a/%2e%2e/secret.yaml".to_string(),
+        format!("{base}/../../secret.yaml"),
+        format!("{base}/%2e%2e%2f%2e%2e%2fsecret.yaml"),
+        format!("{base}/review?from=../../secret"),
+        format!("{base}/review?from=..%2F..%2Fsecret"),
+        format!("{base}/review?from=%2Fetc%2Fpasswd"),
+        format!("{base}/review?from=2024-05-27.yaml"),
+        format!("{base}/redline.html?from=../assessment"),
+        format!("{base}/redline.html"),
+        "/a/takaoka-vaccination%2Fversions/".to_string(),
+    ] {
+        let reply = get(&server, &target);
+        assert_eq!(reply.status, 404, "{target}");
+        assert!(!reply.text().contains("secret\n"), "{target}");
+    }
+    for target in ["/a/%zz/", "/a/%00/", "http://evil.example/"] {
+        assert_eq!(get(&server, target).status, 400, "{target}");
+    }
+    // A folder without its trailing slash is redirected to the preview.
+    let reply = get(&server, &base);
+    assert_eq!(reply.status, 308);
+    assert_eq!(reply.header("Location"), Some(format!("{base}/").as_str()));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn every_response_is_typed_and_guarded() {
+    let root = example_root("headers");
+    let server = start(&root, &[]);
+    let base = format!("/a/{EXAMPLE}");
+    for (target, kind) in [
+        ("/".to_string(), "text/html; charset=utf-8"),
+        (format!("{base}/"), "text/html; charset=utf-8"),
+        (format!("{base}/review"), "text/html; charset=utf-8"),
+        (format!("{base}/document.html"), "text/html; charset=utf-8"),
+        (
+            format!("{base}/redline.html?from=2024-05-27"),
+            "text/html; charset=utf-8",
+        ),
+        ("/style.css".to_string(), "text/css; charset=utf-8"),
+        ("/reload.js".to_string(), "text/javascript; charset=utf-8"),
+        (
+            format!("{base}/wait?since=999"),
+            "text/plain; charset=utf-8",
+        ),
+        ("/nope".to_string(), "text/html; charset=utf-8"),
+    ] {
+        let reply = get(&server, &target);
+        assert_eq!(reply.header("Content-Type"), Some(kind), "{target}");
+        assert_eq!(
+            reply.header("X-Content-Type-Options"),
+            Some("nosniff"),
+            "{target}"
+        );
+        if kind.starts_with("text/html") {
+            let csp = reply.header("Content-Security-Policy").unwrap_or_default();
+            assert!(csp.contains("default-src 'none'"), "{target}: {csp}");
+            assert!(!csp.contains("script-src 'unsafe"), "{target}: {csp}");
+        }
+    }
+    // The document frame is exactly what `hyoka render --format html` writes.
+    let out = temp("headers-render");
+    let status = Command::new(env!("CARGO_BIN_EXE_hyoka"))
+        .args(["render", "--format", "html", "--out"])
+        .arg(&out)
+        .arg(root.join(EXAMPLE))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let rendered = std::fs::read(out.join(format!("{EXAMPLE}.html"))).unwrap();
+    assert!(get(&server, &format!("{base}/document.html")).body == rendered);
+    let pdf = get(&server, &format!("{base}/document.pdf"));
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.header("Content-Type"), Some("application/pdf"));
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn hostile_text_in_diagnostics_and_names_is_escaped() {
+    let root = example_root("hostile");
+    let hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    let file = root.join(EXAMPLE).join("assessment.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // A value that is not a choice: E0205 quotes it in its message and its code frame.
+    std::fs::write(
+        &file,
+        text.replacen("十分か: 十分である", &format!("十分か: \"{hostile}\""), 1),
+    )
+    .unwrap();
+    let odd = root.join("<b>odd&name\"");
+    std::fs::create_dir_all(&odd).unwrap();
+    std::fs::write(odd.join("assessment.yaml"), format!("{hostile}: [")).unwrap();
+    let server = start(&root, &[]);
+    let preview = get(&server, &format!("/a/{EXAMPLE}/")).text();
+    assert!(preview.contains("E0205"), "{preview}");
+    assert!(preview.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
+    let index = get(&server, "/").text();
+    for page in [&preview, &index] {
+        assert!(!page.contains("<script>alert") && !page.contains("<img src=x"));
+        assert!(!page.contains("<b>odd"));
+        // The only script is the page's own.
+        assert_eq!(page.matches("<script").count(), 1);
+    }
+    assert!(index.contains("&lt;b&gt;odd&amp;name&quot;"), "{index}");
+    assert!(
+        index.contains("%3Cb%3Eodd%26name%22"),
+        "the link is percent-encoded"
+    );
+    let odd_page = get(&server, "/a/%3Cb%3Eodd%26name%22/");
+    assert_eq!(odd_page.status, 200);
+    assert!(!odd_page.text().contains("<b>odd"));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn pages_speak_english_and_explain_snapshots() {
+    let root = example_root("english");
+    std::fs::remove_dir_all(root.join(EXAMPLE).join("versions")).unwrap();
+    let server = start(&root, &["--lang", "en"]);
+    let index = get(&server, "/").text();
+    assert!(index.contains("<html lang=\"en\"") && index.contains("All assessments"));
+    let preview = get(&server, &format!("/a/{EXAMPLE}/")).text();
+    assert!(preview.contains("Validation") && preview.contains("W0304"));
+    let review = get(&server, &format!("/a/{EXAMPLE}/review")).text();
+    assert!(review.contains("versions&#x2F;") && review.contains("hyoka snapshot PATH"));
+    let ja = start(&root, &[]);
+    let review = get(&ja, &format!("/a/{EXAMPLE}/review")).text();
+    assert!(review.contains("比較する版がありません") && review.contains("hyoka snapshot PATH"));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn the_review_lists_snapshots_newest_first_and_says_why_it_cannot_compare() {
+    let root = example_root("review");
+    let folder = root.join(EXAMPLE);
+    std::fs::write(folder.join("versions/2020-01-01.yaml"), "様式: [\n").unwrap();
+    let server = start(&root, &[]);
+    let base = format!("/a/{EXAMPLE}");
+    let review = get(&server, &format!("{base}/review")).text();
+    let (newer, older) = (review.find("2024-05-27"), review.find("2020-01-01"));
+    assert!(newer.is_some() && newer < older, "{review}");
+    assert!(review.contains("Ⅴ．１．①実施日"));
+    let broken = get(&server, &format!("{base}/review?from=2020-01-01")).text();
+    assert!(
+        broken.contains("この版にエラーがあるため比較できません"),
+        "{broken}"
+    );
+    assert!(
+        broken.contains("versions&#x2F;2020-01-01.yaml:"),
+        "{broken}"
+    );
+    let redline = get(&server, &format!("{base}/redline.html?from=2020-01-01"));
+    assert_eq!(redline.status, 404);
+    let file = folder.join("assessment.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("十分である", "十分でない", 1)).unwrap();
+    let review = get(&server, &format!("{base}/review")).text();
+    assert!(
+        review.contains("現在の評価書にエラーがあるため比較できません"),
+        "{review}"
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_waiting_page_hears_of_a_save() {
+    let root = example_root("wait");
+    let server = start(&root, &[]);
+    let target = format!("/a/{EXAMPLE}/wait?since=");
+    let now: u64 = get(&server, &format!("{target}999"))
+        .text()
+        .trim()
+        .parse()
+        .unwrap();
+    let file = root.join(EXAMPLE).join("changes.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let writer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(500));
+        std::fs::write(&file, format!("{text}\n")).unwrap();
+    });
+    let started = Instant::now();
+    let next: u64 = get(&server, &format!("{target}{now}"))
+        .text()
+        .trim()
+        .parse()
+        .unwrap();
+    writer.join().unwrap();
+    assert_ne!(next, now);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Width and height from a PNG's IHDR chunk, after checking the signature.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    assert_eq!(&bytes[12..16], b"IHDR", "no IHDR chunk first");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+fn on_path(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn the_preview_works_in_headless_chromium() {
+    let e2e = manifest().join("tests/e2e");
+    let chromium =
+        std::env::var("HYOKA_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    assert!(
+        on_path("node"),
+        "the browser test needs Node.js: apt-get install nodejs npm (.ci/run does this)"
+    );
+    assert!(
+        Path::new(&chromium).is_file(),
+        "the browser test needs Chromium at {chromium}: apt-get install chromium (.ci/run does \
+         this), or set HYOKA_CHROMIUM"
+    );
+    assert!(
+        e2e.join("node_modules/playwright-core").is_dir(),
+        "the browser test needs playwright-core: npm ci --prefix tests/e2e (.ci/run does this)"
+    );
+    let root = example_root("e2e");
+    let shots = temp("e2e-shots");
+    let server = start(&root, &[]);
+    let started = Instant::now();
+    let output = Command::new("node")
+        .arg(e2e.join("serve.mjs"))
+        .env("HYOKA_URL", &server.url)
+        .env("HYOKA_ROOT", &root)
+        .env("HYOKA_SHOTS", &shots)
+        .env("HYOKA_CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    eprintln!("{stdout}browser test: {:?}", started.elapsed());
+    // The whole pages (the document makes them long), and their first screenfuls.
+    for (name, min_height) in [
+        ("preview-full.png", 5000),
+        ("review-full.png", 5000),
+        ("preview.png", 1800),
+        ("preview-error.png", 1800),
+        ("review.png", 1800),
+    ] {
+        let bytes = std::fs::read(shots.join(name)).unwrap();
+        let (width, height) = png_size(&bytes);
+        assert!(
+            width == 1280 && height >= min_height && bytes.len() > 50_000,
+            "{name}: {width}×{height}, {} bytes",
+            bytes.len()
+        );
+    }
+    // HYOKA_SCREENSHOTS=docs/images regenerates the user guide's pictures (the first screenfuls:
+    // the whole pages are ~11 MB each).
+    if let Some(dir) = std::env::var_os("HYOKA_SCREENSHOTS") {
+        let dir = manifest().join(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in ["preview.png", "review.png"] {
+            std::fs::copy(shots.join(name), dir.join(name)).unwrap();
+        }
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&shots);
+}
