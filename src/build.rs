@@ -100,6 +100,48 @@ pub fn render_with(
     })
 }
 
+/// `work` applied to every item on `jobs` threads of their own, results in the items' order.
+///
+/// Plain threads rather than a rayon `par_iter`: Typst parallelises inside a compilation on
+/// rayon's pool, and a rayon worker that waits there may pick up another whole document and
+/// compile it on top of its own stack. With 200 documents that nesting overflowed the stack;
+/// here each thread compiles one document at a time, on a stack sized for Typst
+/// ([`crate::render::RENDER_STACK`]).
+pub fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
+    let worker = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(index) else { break };
+            let result = work(item);
+            done.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((index, result));
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, items.len().max(1)) {
+            let spawned = std::thread::Builder::new()
+                .stack_size(crate::render::RENDER_STACK)
+                .spawn_scoped(scope, worker);
+            if spawned.is_err() {
+                // No thread to be had: this one does the work, on the main stack.
+                worker();
+            }
+        }
+    });
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(position, _)| *position);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
 /// The file in each output folder that records what `build` rendered from.
 pub const STAMP: &str = ".hyoka-build";
 

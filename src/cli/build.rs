@@ -5,12 +5,17 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use super::{MessageFormat, Outcome, print_reports};
-use crate::build::{build_one, find_assessments, stem_of};
+use crate::build::{build_one, find_assessments, in_parallel, stem_of};
 use crate::diag::Lang;
 use crate::render::{Format, Templates};
+
+/// Shown after the options by `--help`.
+pub const EXAMPLES: &str = "Examples:
+  hyoka build                             assessments/ → output/
+  hyoka build assessments --format pdf --jobs 1
+  hyoka build --templates my-templates";
 
 /// Arguments of `hyoka build`.
 #[derive(Debug, clap::Args)]
@@ -30,26 +35,13 @@ pub struct Args {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
-    /// Assessments rendered at once [default: one per CPU core].
+    /// Assessments rendered at once [default: one per CPU core; 0 means the same].
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
 }
 
 /// Validates and renders every assessment under the root.
 pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
-    match args.jobs {
-        // A pool of our own: Typst's internal parallelism runs inside it too, so `-j 1` is
-        // really one thread.
-        Some(jobs) => rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build()
-            .map_err(|e| crate::Error::Input(e.to_string()))?
-            .install(|| run_in_pool(args, lang)),
-        None => run_in_pool(args, lang),
-    }
-}
-
-fn run_in_pool(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     let started = Instant::now();
     let templates = match &args.templates {
         Some(dir) => Templates::with_overrides(dir)?,
@@ -68,16 +60,24 @@ fn run_in_pool(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let results: Vec<_> = folders
-        .par_iter()
-        .map(|folder| {
-            let out = args.out.join(stem_of(folder));
-            let result = build_one(folder, &out, &args.format, &templates);
-            bar.inc(1);
-            bar.set_message(folder.display().to_string());
-            result
-        })
-        .collect();
+    let jobs = args
+        .jobs
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // Typst's own parallelism inside a compilation runs on rayon's global pool: give it the
+    // same number of threads (so `--jobs 1` is one thread) and deep stacks. Only the first
+    // call in a process can set it, which is this one for the command line.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .stack_size(crate::render::RENDER_STACK)
+        .build_global();
+    let results = in_parallel(&folders, jobs, |folder| {
+        let out = args.out.join(stem_of(folder));
+        let result = build_one(folder, &out, &args.format, &templates);
+        bar.inc(1);
+        bar.set_message(folder.display().to_string());
+        result
+    });
     bar.finish_and_clear();
     let (mut rendered, mut invalid, mut files, mut unchanged) = (0, 0, 0, 0);
     for result in results {

@@ -45,6 +45,12 @@ impl Format {
     }
 }
 
+/// The stack a thread needs to compile a PDF: Typst's layout recurses deeply (a long table
+/// nests frames within frames), and the 2 MiB that Rust gives a spawned thread overflowed on
+/// `build`'s worker threads. The main thread has 8 MiB; threads that render get this much
+/// (address space reserved, not memory used).
+pub const RENDER_STACK: usize = 64 << 20;
+
 /// What a renderer needs.
 pub struct RenderContext<'a> {
     /// The view model.

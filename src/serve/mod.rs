@@ -183,10 +183,19 @@ impl Server {
                 refuse(stream);
                 continue;
             }
-            std::thread::spawn(move || {
-                serve_one(&state, stream);
+            // A request may compile a PDF, which needs a deep stack.
+            let spawned = std::thread::Builder::new()
+                .stack_size(crate::render::RENDER_STACK)
+                .spawn({
+                    let active = Arc::clone(&active);
+                    move || {
+                        serve_one(&state, stream);
+                        active.fetch_sub(1, Ordering::SeqCst);
+                    }
+                });
+            if spawned.is_err() {
                 active.fetch_sub(1, Ordering::SeqCst);
-            });
+            }
         }
         Ok(())
     }
