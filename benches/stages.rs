@@ -129,8 +129,16 @@ fn example(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
+    // Warm: Typst's memo of the previous compilation is kept, as in `watch` or `build`.
     group.bench_function("pdf", |b| {
         b.iter(|| render_bytes(&laid_out, &templates, Format::Pdf))
+    });
+    // Cold: the memo is emptied first, as for the first document of a process.
+    group.bench_function("pdf_cold", |b| {
+        b.iter(|| {
+            typst::comemo::evict(0);
+            render_bytes(&laid_out, &templates, Format::Pdf)
+        })
     });
     group.finish();
 }

@@ -65,8 +65,23 @@ static COVERED: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
     ranges
 });
 
+/// The same coverage for the Basic Multilingual Plane as a bitmap (8 KiB): nearly every
+/// character of a document is there, and validation looks up every one of them.
+static COVERED_BMP: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    for (start, end) in COVERED.iter().filter(|(start, _)| *start <= 0xFFFF) {
+        for c in *start..=(*end).min(0xFFFF) {
+            bits[(c / 64) as usize] |= 1 << (c % 64);
+        }
+    }
+    bits
+});
+
 /// Whether the bundled fonts have a glyph for `c`.
 fn covered(c: u32) -> bool {
+    if c <= 0xFFFF {
+        return COVERED_BMP[(c / 64) as usize] & (1 << (c % 64)) != 0;
+    }
     let ranges = &*COVERED;
     let i = ranges.partition_point(|(_, end)| *end < c);
     ranges.get(i).is_some_and(|(start, _)| *start <= c)
