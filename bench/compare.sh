@@ -3,6 +3,7 @@
 #
 #   bash bench/compare.sh            # RUNS=11 single-document runs, BATCH=200 documents
 #   RUNS=5 BATCH=50 bash bench/compare.sh
+#   BATCH=0 bash bench/compare.sh     # the single document and watch only
 #
 # Runs alternate (hyoka, typst, chromium, hyoka, …) so that a slow moment of the machine hits
 # every tool alike; each figure is the median. Peak memory is GNU time's maximum RSS.
@@ -88,6 +89,7 @@ for _ in $(seq "$RUNS"); do
 done
 
 # --- 2. a batch of generated assessments --------------------------------------------------
+if ((BATCH > 0)); then
 say "2. a batch of $BATCH generated assessments, $BATCH_RUNS alternating runs each"
 "$SYNTH" "$WORK/batch" "$BATCH"
 "$HYOKA" build "$WORK/batch" --format typ --out "$WORK/typ" 2>/dev/null
@@ -106,6 +108,7 @@ for _ in $(seq "$BATCH_RUNS"); do
   run build1 "$HYOKA" build "$WORK/batch" --format pdf --out "$WORK/out-one" --jobs 1
   run typst_each "$WORK/typst-each"
 done
+fi
 
 # --- 3. watch: save → new PDF on disk -----------------------------------------------------
 say "3. hyoka watch, $RUNS saves"
@@ -126,6 +129,20 @@ for i in $(seq "$RUNS"); do
 done
 
 # --- report -------------------------------------------------------------------------------
+batch_report() {
+  cat <<TABLE
+| batch of $BATCH assessments to PDF ($BATCH_RUNS runs, median) | time | per document |
+|---|---|---|
+| hyoka build, $CORES threads | $(ms build) | $(batch_per_doc build) |
+| hyoka build --jobs 1 | $(ms build1) | $(batch_per_doc build1) |
+| typst compile per document, $CORES at once | $(ms typst_each) | $(batch_per_doc typst_each) |
+| hyoka build again, nothing changed | $(ms rebuild) | $(batch_per_doc rebuild) |
+
+hyoka build throughput / typst per document = $(ratio typst_each build)  (target ≥ 2)
+hyoka build $CORES threads / 1 thread = $(ratio build1 build)  (target ≥ 1.7 on 2 cores)
+second build / first build = $(awk -v a="$(median rebuild)" -v b="$(median build)" 'BEGIN { printf "%.1f %%", 100 * a / b }')  (target < 10 %)
+TABLE
+}
 batch_per_doc() { awk -v u="$(median "$1")" -v n="$BATCH" 'BEGIN { printf "%.1f ms/doc", u / 1000 / n }'; }
 cat <<EOF
 
@@ -141,16 +158,7 @@ $(row "chromium --headless --print-to-pdf (hyoka's HTML)" chromium)
 hyoka / typst = $(ratio hyoka typst)  (target ≤ 1.0)
 chromium / hyoka = $(ratio chromium hyoka)  (target ≥ 5)
 
-| batch of $BATCH assessments to PDF ($BATCH_RUNS runs, median) | time | per document |
-|---|---|---|
-| hyoka build, $CORES threads | $(ms build) | $(batch_per_doc build) |
-| hyoka build --jobs 1 | $(ms build1) | $(batch_per_doc build1) |
-| typst compile per document, $CORES at once | $(ms typst_each) | $(batch_per_doc typst_each) |
-| hyoka build again, nothing changed | $(ms rebuild) | $(batch_per_doc rebuild) |
-
-hyoka build throughput / typst per document = $(ratio typst_each build)  (target ≥ 2)
-hyoka build $CORES threads / 1 thread = $(ratio build1 build)  (target ≥ 1.7 on 2 cores)
-second build / first build = $(awk -v a="$(median rebuild)" -v b="$(median build)" 'BEGIN { printf "%.1f %%", 100 * a / b }')  (target < 10 %)
+$(if ((BATCH > 0)); then batch_report; fi)
 
 hyoka watch, save → new PDF on disk: median $(ms watch) over $RUNS saves (target < 150 ms)
 EOF

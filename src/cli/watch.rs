@@ -1,6 +1,6 @@
 //! `hyoka watch PATH`: re-render HTML and PDF whenever the assessment's files are saved.
 //!
-//! Polling the files' modification times (every 50 ms) needs no platform-specific watcher and
+//! Polling the files' modification times (every 20 ms) needs no platform-specific watcher and
 //! sees editors that save by renaming. The process keeps Typst's caches, so renders after the
 //! first reuse the work that did not change.
 
@@ -12,6 +12,15 @@ use crate::build::{render_one, stem_of};
 use crate::diag::Lang;
 use crate::load::{CHANGES_FILE, DOCUMENT_FILE};
 use crate::render::{Format, Templates};
+
+/// Shown after the options by `--help`.
+pub const EXAMPLES: &str = "Examples:
+  hyoka watch assessments/takaoka-vaccination
+  hyoka watch assessments/x --format pdf --out /tmp/x";
+
+/// How often the files are looked at: two `stat` calls, cheap enough to do often, and a
+/// save is seen 10 ms later on average (part of the time from save to new PDF).
+const POLL: Duration = Duration::from_millis(20);
 
 /// Arguments of `hyoka watch`.
 #[derive(Debug, clap::Args)]
@@ -81,6 +90,6 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                 return Ok(Outcome::Clean);
             }
         }
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(POLL);
     }
 }
