@@ -44,17 +44,18 @@ fn text(output: &Output) -> String {
 }
 
 #[test]
-fn the_default_name_is_the_local_date_then_numbered() {
+fn the_default_name_is_the_date_in_japan_then_numbered() {
     let folder = assessment("dated");
-    // 00:30 in Tokyo is still the day before in UTC: the name must follow the local day.
+    // 15:30 UTC on the 27th is 00:30 on the 28th in Japan: the name follows Japan's day,
+    // whatever the machine's time zone.
     let at_half_past_midnight = |extra: &[&str]| {
         Command::new("faketime")
-            .arg("2026-11-28 00:30:00")
+            .arg("2026-11-27 15:30:00")
             .arg(env!("CARGO_BIN_EXE_hyoka"))
             .arg("snapshot")
             .arg(&folder)
             .args(extra)
-            .env("TZ", "Asia/Tokyo")
+            .env("TZ", "UTC")
             .output()
             .unwrap()
     };
@@ -168,5 +169,8 @@ fn the_kept_version_is_what_diff_compares_against() {
     assert_eq!(render.status.code(), Some(0), "{}", text(&render));
     let name = folder.file_name().unwrap().to_string_lossy().to_string();
     let html = std::fs::read_to_string(out.join(format!("{name}.redline.html"))).unwrap();
-    assert!(html.contains("<ins>主幹</ins>"));
+    assert!(
+        html.contains("<ins>健康増進課主幹</ins>"),
+        "a short value is redlined whole"
+    );
 }

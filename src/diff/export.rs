@@ -401,7 +401,10 @@ mod tests {
         );
         let widths: Vec<usize> = text.lines().map(width).collect();
         assert!(widths.windows(2).all(|w| w[0] == w[1]), "{text}");
-        assert!(text.contains("令和[-6-]{+7+}年"));
+        assert!(
+            text.contains("[-令和6年5月27日-]{+令和7年1月24日+}"),
+            "{text}"
+        );
     }
 
     #[test]
