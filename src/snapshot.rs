@@ -80,56 +80,15 @@ fn free_name(versions: &Path, stem: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// Today's date in ISO form, in the local time zone when the system's `date` command can tell
-/// it (so a version saved at 08:00 in Japan is named after that day, not the UTC one), else
-/// in UTC.
+/// Today's date in Japan in ISO form, the default name of a version (a version saved at
+/// 08:00 in Japan is named after that day, not the UTC one).
 pub fn today() -> String {
-    local_today().unwrap_or_else(|| {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let (y, m, d) = civil_from_days((seconds / 86_400) as i64);
-        format!("{y:04}-{m:02}-{d:02}")
-    })
-}
-
-/// The local date from `date +%Y-%m-%d`, if the command exists and answers a real date.
-fn local_today() -> Option<String> {
-    let output = std::process::Command::new("date")
-        .arg("+%Y-%m-%d")
-        .output()
-        .ok()?;
-    let text = String::from_utf8(output.stdout).ok()?;
-    let text = text.trim();
-    let iso = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
-    (output.status.success() && iso && JpDate::parse(text, false).is_ok()).then(|| text.to_string())
-}
-
-/// The Gregorian date of a day counted from 1970-01-01 (H. Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    JpDate::today_in_japan().iso()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_since_the_epoch_become_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(20_420), (2025, 11, 28));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
-    }
 
     #[test]
     fn today_is_an_iso_date() {

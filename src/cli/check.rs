@@ -4,7 +4,6 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::json;
 
@@ -33,15 +32,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
-}
-
-/// Today's date in Japan (UTC+9, no daylight saving): the regime's dates are Japanese dates,
-/// and a reminder should not change at 09:00 in the morning.
-fn today_in_japan() -> JpDate {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    JpDate::from_unix_days((seconds + 9 * 3600).div_euclid(86_400))
 }
 
 fn input_error(lang: Lang, ja: String, en: String) -> crate::Error {
@@ -94,7 +84,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                 format!("--date {text}: {}", e.explain(false)),
             )
         })?,
-        None => today_in_japan(),
+        None => JpDate::today_in_japan(),
     };
     let checked = args
         .paths

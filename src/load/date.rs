@@ -307,6 +307,17 @@ fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
 }
 
 impl JpDate {
+    /// Today's date in Japan (UTC+9, no daylight saving), from the system clock. The regime's
+    /// dates are Japanese dates: a reminder must not change, nor a snapshot be named for
+    /// yesterday, at 09:00 in the morning. Only `check` and `snapshot` ask for it; rendering
+    /// never reads the clock.
+    pub fn today_in_japan() -> JpDate {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        JpDate::from_unix_days((seconds + 9 * 3600).div_euclid(86_400))
+    }
+
     /// The date `days` days after 1970-01-01 (negative: before), with a day.
     pub fn from_unix_days(days: i64) -> JpDate {
         let z = days + 719_468;
