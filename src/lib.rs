@@ -19,9 +19,9 @@ pub mod output;
 pub mod regime;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod skeleton;
 pub mod snapshot;
-pub mod serve;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -126,11 +126,28 @@ fn problem_ja(problem: init::NameProblem) -> &'static str {
 }
 
 impl Error {
-    /// The message in the chosen language. Failures that come from what the user asked for
-    /// (a name, an existing folder) are explained in Japanese too; I/O failures keep the
-    /// system's text.
+    /// The message in the chosen language. The system's own words (an I/O error's text, a
+    /// template engine's message) are quoted as they come.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Error::Read { path, source }, Lang::Ja) => {
+                format!("{} を読めません: {source}", path.display())
+            }
+            (Error::Write { path, source }, Lang::Ja) => {
+                format!("{} に書き込めません: {source}", path.display())
+            }
+            (Error::Template { path, message }, Lang::Ja) => {
+                format!("テンプレート {} を使えません: {message}", path.display())
+            }
+            (Error::Record { path, message }, Lang::Ja) => {
+                format!("{} に記録できません: {message}", path.display())
+            }
+            (Error::Git { spec, message }, Lang::Ja) => {
+                format!("{spec} を git から読めません: {message}")
+            }
+            (Error::Listen { address, source }, Lang::Ja) => {
+                format!("{address} で待ち受けできません: {source}")
+            }
             (Error::Exists { path }, Lang::Ja) => format!(
                 "{} は既にあります。上書きはしません（別の名前を指定してください）",
                 path.display()

@@ -26,6 +26,13 @@ pub enum DiffFormat {
     Json,
 }
 
+/// Shown after the options by `--help`.
+pub const EXAMPLES: &str = "Examples:
+  hyoka diff assessments/x/versions/2024-05-27.yaml assessments/x
+  hyoka diff HEAD~1:assessments/x assessments/x --format xlsx --output changes.xlsx
+  hyoka diff old.yaml assessments/x --reason 見直しによる --record
+  hyoka diff old.yaml assessments/x --timing 1=事前 --exit-code";
+
 /// Arguments of `hyoka diff`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -147,6 +154,14 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         DiffFormat::Csv => export::csv(&rows),
         DiffFormat::Json => export::json(&rows),
         DiffFormat::Xlsx => {
+            // A workbook is binary: printed on a terminal it is noise, and may upset the terminal.
+            if args.output.is_none() && std::io::stdout().is_terminal() {
+                return Err(input_error(
+                    lang,
+                    "--format xlsx には --output ファイル名.xlsx を指定してください".into(),
+                    "--format xlsx needs --output FILE.xlsx".into(),
+                ));
+            }
             export::xlsx(&rows, date).map_err(|e| crate::Error::Input(format!("xlsx: {e}")))?
         }
     };

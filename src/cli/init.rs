@@ -2,11 +2,15 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::CommandFactory as _;
-
-use super::{Cli, Outcome};
+use super::Outcome;
 use crate::diag::Lang;
 use crate::init::{Created, SchemaRef, Start};
+
+/// Shown after the options by `--help`.
+pub const EXAMPLES: &str = "Examples:
+  hyoka init kokuho-2025                                 creates assessments/kokuho-2025/
+  hyoka init kokuho-2026 --from assessments/kokuho-2025
+  hyoka init draft --root work                           creates work/draft/";
 
 /// Arguments of `hyoka init`.
 #[derive(Debug, clap::Args)]
@@ -77,27 +81,16 @@ fn report(created: &Created, from: Option<&Path>, lang: Lang) -> String {
     });
     let document = created.folder.join(crate::load::DOCUMENT_FILE);
     let document = document.display();
-    let (preview, preview_note) = preview_command(lang);
+    // serve takes the folder that holds assessments, not the assessment itself.
+    let root = created.folder.parent().unwrap_or(&created.folder).display();
     out.push_str(&if ja {
         format!(
-            "次の手順:\n  1. {document} を編集する（各項目の上のコメントに項目名と書き方があります）\n  2. hyoka validate {folder}   空欄や誤りを一覧します\n  3. hyoka {preview} {folder}   {preview_note}\n"
+            "次の手順:\n  1. {document} を編集する（各項目の上のコメントに項目名と書き方があります）\n  2. hyoka validate {folder}   空欄や誤りを一覧します\n  3. hyoka serve {root}   ブラウザで確かめながら書けます（保存すると表示が更新されます）\n"
         )
     } else {
         format!(
-            "next steps:\n  1. edit {document} (the comment above each item gives its label and what it takes)\n  2. hyoka validate {folder}   lists what is empty or wrong\n  3. hyoka {preview} {folder}   {preview_note}\n"
+            "next steps:\n  1. edit {document} (the comment above each item gives its label and what it takes)\n  2. hyoka validate {folder}   lists what is empty or wrong\n  3. hyoka serve {root}   shows it in a browser while you write (the page follows each save)\n"
         )
     });
     out
-}
-
-/// The command that shows the document while it is written: `serve` where this build has it,
-/// else `watch`.
-fn preview_command(lang: Lang) -> (&'static str, &'static str) {
-    let has_serve = Cli::command().find_subcommand("serve").is_some();
-    match (has_serve, lang) {
-        (true, Lang::Ja) => ("serve", "ブラウザで確かめながら書けます"),
-        (true, Lang::En) => ("serve", "shows it in a browser while you write"),
-        (false, Lang::Ja) => ("watch", "保存するたびに HTML と PDF を出力します"),
-        (false, Lang::En) => ("watch", "renders HTML and PDF on every save"),
-    }
 }

@@ -5,13 +5,14 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod init;
 pub mod render;
 pub mod schema;
-pub mod threshold;
-pub mod snapshot;
 pub mod serve;
+pub mod snapshot;
+pub mod threshold;
 pub mod validate;
 pub mod watch;
 
@@ -51,7 +52,8 @@ pub enum ReportFormat {
     Json,
 }
 
-/// The subcommands.
+/// The subcommands, in the order a privacy officer meets them. Every one shows examples after
+/// its options (`EXAMPLES` in its module; a test checks that none is missing).
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Start a new assessment: a folder with assessment.yaml and changes.yaml.
@@ -64,47 +66,50 @@ pub enum Command {
     /// empty change table whose comments explain its columns. With --from, assessment.yaml is a
     /// copy of another assessment's (its versions/ and changes.yaml are not copied).
     /// An existing folder is never overwritten (exit 2).
-    ///
-    /// Examples:
-    ///   hyoka init kokuho-2025                                 creates assessments/kokuho-2025/
-    ///   hyoka init kokuho-2026 --from assessments/kokuho-2025
-    ///   hyoka init draft --root work                           creates work/draft/
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, after_help = init::EXAMPLES)]
     Init(init::Args),
     /// Validate assessments (folders or assessment.yaml files).
     ///
-    /// Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage or I/O failure.
-    ///
-    /// Example: hyoka validate assessments/takaoka-vaccination
+    /// Each problem names the file, line and column, the item's official label, what is wrong
+    /// and what to do. Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage or I/O
+    /// failure.
+    #[command(after_help = validate::EXAMPLES)]
     Validate(validate::Args),
     /// Validate and render one assessment to HTML, Markdown, Typst and PDF.
     ///
-    /// Refuses (exit 1) when the assessment has errors. Example:
-    /// hyoka render assessments/takaoka-vaccination --format html,pdf
+    /// Refuses (exit 1) when the assessment has errors. With --redline OLD, writes the
+    /// reviewer's edition instead: every change since OLD marked inline.
+    #[command(after_help = render::EXAMPLES)]
     Render(render::Args),
     /// Validate and render every assessment under a folder, in parallel.
     ///
-    /// Example: hyoka build            (assessments/ → output/)
+    /// Assessments whose inputs, templates, formats and hyoka version are unchanged since the
+    /// last build are validated but not rendered again.
+    #[command(after_help = build::EXAMPLES)]
     Build(build::Args),
+    /// A local web preview: diagnostics, the document, PDF, and the changes since a snapshot.
+    ///
+    /// Lists the assessments under ROOT (default: assessments) at the URL printed on the first
+    /// line of standard output, and reloads a page by itself when its files are saved.
+    /// Listens on 127.0.0.1 only unless --bind says otherwise.
+    #[command(after_help = serve::EXAMPLES)]
+    Serve(serve::Args),
+    /// Re-render HTML and PDF every time the assessment is saved, printing how long it took.
+    #[command(after_help = watch::EXAMPLES)]
+    Watch(watch::Args),
+    /// Keep the current assessment.yaml as versions/<NAME>.yaml, byte for byte.
+    ///
+    /// The default name is today's date in Japan (2026-11-28), then 2026-11-28-2, -3 … when
+    /// taken; a version is never overwritten (exit 2). Compare against it later with diff or
+    /// render --redline.
+    #[command(after_help = snapshot::EXAMPLES)]
+    Snapshot(snapshot::Args),
     /// The change table （別添２）変更箇所 between two versions.
     ///
     /// OLD and NEW are assessment folders, YAML files, or REV:PATH from git. The 提出時期 is
-    /// proposed (事前 for ※ items) and can be set per row with --timing. Examples:
-    /// hyoka diff assessments/x/versions/2024-05-27.yaml assessments/x
-    /// hyoka diff HEAD~1:assessments/x assessments/x --format xlsx --output changes.xlsx
-    /// hyoka diff old.yaml assessments/x --reason 見直しによる --record
+    /// proposed (事前 for ※ items) with its reason, and can be set per row with --timing.
+    #[command(after_help = diff::EXAMPLES)]
     Diff(diff::Args),
-    /// Re-render HTML and PDF every time the assessment is saved, printing how long it took.
-    ///
-    /// Example: hyoka watch assessments/takaoka-vaccination
-    Watch(watch::Args),
-    /// The しきい値判断: which assessments a 事務 must carry out, and on which forms.
-    ///
-    /// From 対象人数, 取扱者数 and a 重大事故 in the past year (rules.md §1); on a terminal it
-    /// asks for what the flags leave out. Rules not confirmed from the primary text are
-    /// marked [B]. Exit status: 0 decided, 2 a needed flag is missing (stdin not a terminal).
-    #[command(after_help = threshold::EXAMPLES)]
-    Threshold(threshold::Args),
     /// Reminders: the yearly review, the five-year re-assessment, a missing 公表日, and ※
     /// changes recorded 事後 without a reason, at today's date in Japan or at --date.
     ///
@@ -112,33 +117,18 @@ pub enum Command {
     /// not load), 2 usage or I/O failure.
     #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
-    /// Keep the current assessment.yaml as versions/<NAME>.yaml, byte for byte.
+    /// The しきい値判断: which assessments a 事務 must carry out, and on which forms.
     ///
-    /// The default name is today's date (2026-11-28), then 2026-11-28-2, -3 … when taken; a
-    /// version is never overwritten (exit 2). Compare against it later with diff or render
-    /// --redline.
-    ///
-    /// Examples:
-    ///   hyoka snapshot assessments/kokuho-2025
-    ///   hyoka snapshot assessments/kokuho-2025 --name 2025-03-04-公表
-    ///   hyoka diff assessments/kokuho-2025/versions/2025-03-04-公表.yaml assessments/kokuho-2025
-    #[command(verbatim_doc_comment)]
-    Snapshot(snapshot::Args),
-    /// A local web preview: diagnostics, the document, PDF, and the changes since a snapshot.
-    ///
-    /// Lists the assessments under ROOT (default: assessments) at the URL printed on the first
-    /// line of standard output, and reloads a page by itself when its files are saved.
-    /// Listens on 127.0.0.1 only unless --bind says otherwise.
-    ///
-    /// Examples:
-    ///   hyoka serve
-    ///   hyoka serve assessments --port 0
-    ///   hyoka --lang en serve assessments --port 8000 --templates my-templates
-    #[command(verbatim_doc_comment)]
-    Serve(serve::Args),
+    /// From 対象人数, 取扱者数 and a 重大事故 in the past year (rules.md §1); on a terminal it
+    /// asks for what the flags leave out. Rules not confirmed from the primary text are
+    /// marked [B]. Exit status: 0 decided, 2 a needed flag is missing (stdin not a terminal).
+    #[command(after_help = threshold::EXAMPLES)]
+    Threshold(threshold::Args),
+    /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
+    #[command(after_help = completions::EXAMPLES)]
+    Completions(completions::Args),
     /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
-    ///
-    /// Example: hyoka schema > schema/assessment.schema.json
+    #[command(after_help = schema::EXAMPLES)]
     Schema,
 }
 
@@ -178,6 +168,7 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Threshold(args) => threshold::run(&args, cli.lang),
         Command::Check(args) => check::run(&args, cli.lang),
         Command::Serve(args) => serve::run(&args, cli.lang),
+        Command::Completions(args) => completions::run(&args),
         Command::Schema => schema::run(),
     }
 }

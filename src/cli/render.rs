@@ -7,6 +7,12 @@ use crate::build::{render_with, stem_of};
 use crate::diag::Lang;
 use crate::render::{Format, Templates};
 
+/// Shown after the options by `--help`.
+pub const EXAMPLES: &str = "Examples:
+  hyoka render assessments/takaoka-vaccination                 all formats into output/takaoka-vaccination/
+  hyoka render assessments/x --format html,pdf --out /tmp/x
+  hyoka render assessments/x --redline assessments/x/versions/2024-05-27.yaml";
+
 /// Arguments of `hyoka render`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -46,9 +52,12 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
             crate::validate::validate(&mut old);
             if old.has_errors() || old.document.is_none() {
                 print_reports(old.reports(), args.message_format, lang);
-                return Err(crate::Error::Input(format!(
-                    "{spec}: invalid older version"
-                )));
+                return Err(crate::Error::Input(match lang {
+                    Lang::Ja => {
+                        format!("{spec}: 比べる前の版にエラーがあるため、見え消し版を作れません")
+                    }
+                    Lang::En => format!("{spec}: invalid older version"),
+                }));
             }
             old.document
         }

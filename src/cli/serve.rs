@@ -9,6 +9,12 @@ use crate::diag::Lang;
 use crate::load::DOCUMENT_FILE;
 use crate::serve::{Config, Server};
 
+/// Shown after the options by `--help`.
+pub const EXAMPLES: &str = "Examples:
+  hyoka serve                             then open http://127.0.0.1:8080/
+  hyoka serve assessments --port 0        a free port, printed on the first line
+  hyoka --lang en serve assessments --port 8000 --templates my-templates";
+
 /// Arguments of `hyoka serve`.
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -5,6 +5,12 @@ use std::path::PathBuf;
 use super::Outcome;
 use crate::diag::Lang;
 
+/// Shown after the options by `--help`.
+pub const EXAMPLES: &str = "Examples:
+  hyoka snapshot assessments/kokuho-2025
+  hyoka snapshot assessments/kokuho-2025 --name 2025-03-04-公表
+  hyoka diff assessments/kokuho-2025/versions/2025-03-04-公表.yaml assessments/kokuho-2025";
+
 /// Arguments of `hyoka snapshot`.
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -6,6 +6,12 @@ use std::path::PathBuf;
 use super::{MessageFormat, Outcome};
 use crate::diag::{Lang, Severity, human, json};
 
+/// Shown after the options by `--help`.
+pub const EXAMPLES: &str = "Examples:
+  hyoka validate assessments/takaoka-vaccination
+  hyoka validate assessments/*            every assessment; exit 1 if any has errors
+  hyoka --lang en validate assessments/x --message-format json";
+
 /// Arguments of `hyoka validate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
