@@ -283,6 +283,22 @@ fn record_appends_rows_and_keeps_what_is_there() {
         md.contains("| 令和7年2月1日 | Ⅱ．２．①ファイルの種類 | システム用ファイル |"),
         "{md}"
     );
+    // Recording the same diff again adds nothing and says so.
+    let again = diff(
+        &old,
+        &new,
+        &["--record", "--date", "令和7年2月1日", "--format", "json"],
+    );
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(new.join("changes.yaml")).unwrap(),
+        text
+    );
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("記録済みのため追加しませんでした"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
 }
 
 #[test]

@@ -181,19 +181,43 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                 "--record needs NEW to be an assessment folder (holding assessment.yaml)".into(),
             )
         })?;
-        record::record(&folder, &rows)?;
+        // Running --record twice must not write the same rows twice.
+        let recorded = |row: &export::Row| {
+            versions[1].changes.iter().any(|old| {
+                old.item == row.label
+                    && old.before == row.before
+                    && old.after == row.after
+                    && old.date.map(|d| d.wareki()).as_deref() == Some(row.date.as_str())
+            })
+        };
+        let fresh: Vec<export::Row> = rows.iter().filter(|r| !recorded(r)).cloned().collect();
+        if !fresh.is_empty() {
+            record::record(&folder, &fresh)?;
+        }
+        let file = folder.join(load::CHANGES_FILE);
+        let skipped = rows.len() - fresh.len();
         eprintln!(
             "{}",
             match lang {
                 Lang::Ja => format!(
-                    "{} 行を {} に記録しました",
-                    rows.len(),
-                    folder.join(load::CHANGES_FILE).display()
+                    "{} 行を {} に記録しました{}",
+                    fresh.len(),
+                    file.display(),
+                    if skipped > 0 {
+                        format!("（{skipped} 行は記録済みのため追加しませんでした）")
+                    } else {
+                        String::new()
+                    }
                 ),
                 Lang::En => format!(
-                    "recorded {} row(s) in {}",
-                    rows.len(),
-                    folder.join(load::CHANGES_FILE).display()
+                    "recorded {} row(s) in {}{}",
+                    fresh.len(),
+                    file.display(),
+                    if skipped > 0 {
+                        format!(" ({skipped} already recorded, not added again)")
+                    } else {
+                        String::new()
+                    }
                 ),
             }
         );
