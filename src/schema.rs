@@ -116,7 +116,11 @@ fn item_schema(edition: &'static Edition, item: &'static Item, path: &mut Vec<St
         Kind::Choice(list) => {
             let mut options: Vec<Value> = list.options.iter().map(|o| json!(o)).collect();
             options.push(Value::Null);
-            json!({"enum": options})
+            // hyoka also accepts an option with its printed number (`4) 10万人以上30万人未満`,
+            // `2） 十分である`); editors complete from the enum and accept this form too.
+            let alternatives: Vec<String> = list.options.iter().map(|o| regex_escape(o)).collect();
+            let numbered = format!("^[0-9０-９]+[)）][ 　]*({})$", alternatives.join("|"));
+            json!({"anyOf": [{"enum": options}, {"type": "string", "pattern": numbered}]})
         }
         Kind::Checks(options) => {
             let mut props = Map::new();
@@ -150,6 +154,18 @@ fn item_schema(edition: &'static Edition, item: &'static Item, path: &mut Vec<St
         map.insert("description".into(), json!(text));
     }
     schema
+}
+
+/// `text` as a literal in an ECMA-262 regular expression.
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\^$.|?*+()[]{}/".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

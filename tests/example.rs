@@ -174,9 +174,23 @@ fn an_independent_validator_accepts_the_example_against_the_schema() {
         let value = as_json(&root().join("tests/suite/validate").join(fixture));
         assert!(validator.is_valid(&value), "{fixture}");
     }
+    // Options written with their printed number are accepted, as hyoka accepts them.
+    for numbered in ["2) 十分である", "２） 十分である", "2）十分である"] {
+        document["リスク対策"]["入手"]["目的外の入手"]["十分か"] = numbered.into();
+        assert!(validator.is_valid(&document), "{numbered}");
+    }
+    document["基本情報"]["事務"]["対象人数"] = "4) 10万人以上30万人未満".into();
+    assert!(validator.is_valid(&document));
     // And it is not a schema that accepts anything.
-    document["リスク対策"]["入手"]["目的外の入手"]["十分か"] = "十分でない".into();
-    assert!(!validator.is_valid(&document));
+    for wrong in [
+        "十分でない",
+        "2) 十分でない",
+        "十分である 2)",
+        "2) 十分である。",
+    ] {
+        document["リスク対策"]["入手"]["目的外の入手"]["十分か"] = wrong.into();
+        assert!(!validator.is_valid(&document), "{wrong}");
+    }
 }
 
 #[test]

@@ -278,6 +278,19 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<
 
 /// The did-you-mean text, or the list of allowed keys when nothing is close: (ja, en).
 fn suggestion_text(key: &str, allowed: &[&str]) -> (String, String) {
+    // A key indented with full-width spaces (U+3000) looks right in an editor but is a
+    // different key: say so, rather than list the items allowed here.
+    let bare = key.trim_start_matches('\u{3000}');
+    if bare.len() != key.len() {
+        return (
+            format!(
+                "字下げに全角スペースが使われています。行頭の全角スペースを半角スペースに直してください（項目名は「{bare}」）。"
+            ),
+            format!(
+                "the key is indented with full-width spaces (U+3000); indent with ASCII spaces (the item is `{bare}`)."
+            ),
+        );
+    }
     let near = suggest(key, allowed.iter().copied());
     if near.is_empty() {
         (
@@ -796,6 +809,16 @@ fn strip_numbering(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_indented_with_full_width_spaces_is_named_as_such() {
+        let (ja, en) = suggestion_text("\u{3000}評価書番号", &["評価書番号", "評価書名"]);
+        assert!(
+            ja.contains("全角スペース") && ja.contains("「評価書番号」"),
+            "{ja}"
+        );
+        assert!(en.contains("U+3000"), "{en}");
+    }
 
     #[test]
     fn counts_and_numbering() {

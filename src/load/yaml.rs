@@ -194,7 +194,11 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                             end: pos,
                         }),
                     )
-                    .arg("detail", e.info().to_string()),
+                    .arg_lang(
+                        "detail",
+                        syntax_ja(e.info()),
+                        e.info().to_string(),
+                    ),
                 );
                 out.root = None;
                 return out;
@@ -382,6 +386,39 @@ pub fn plain_safe(text: &str) -> bool {
         && text.parse::<f64>().is_err()
 }
 
+/// The parser's message in Japanese for the mistakes people make most, else the parser's own
+/// words in parentheses (they are English).
+fn syntax_ja(info: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "tab",
+            "字下げにタブ文字は使えません。半角スペースで字下げしてください",
+        ),
+        (
+            "mapping values are not allowed",
+            "この位置には「項目: 値」を書けません。前の行の字下げか、値の中の「: 」（コロンと空白）を確認してください",
+        ),
+        (
+            "did not find expected key",
+            "項目名があるはずの位置に見つかりません。字下げがそろっているか確認してください",
+        ),
+        (
+            "did not find expected '-'",
+            "「- 」で始まるリストの項目があるはずの位置に見つかりません。字下げを確認してください",
+        ),
+        ("quoted scalar", "引用符（\" または '）が閉じられていません"),
+        (
+            "unexpected end",
+            "ファイルが途中で終わっています。引用符やかっこの閉じ忘れを確認してください",
+        ),
+    ];
+    let lower = info.to_lowercase();
+    match KNOWN.iter().find(|(needle, _)| lower.contains(needle)) {
+        Some((_, ja)) => format!("{ja}（{info}）"),
+        None => format!("YAML として読めません（{info}）"),
+    }
+}
+
 /// The untyped tree as JSON, typing plain scalars by the YAML 1.2 core schema (null, booleans,
 /// integers, floats), so that an independent JSON Schema validator can check a file.
 pub fn to_json(node: &Node) -> serde_json::Value {
@@ -414,6 +451,24 @@ pub fn to_json(node: &Node) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_syntax_mistakes_are_explained_in_japanese() {
+        let parsed = parse("表紙:\n\t評価書番号: 1\n", &Limits::default());
+        let text = crate::diag::human::render(
+            &crate::diag::FileReport {
+                file: "a.yaml".into(),
+                source: String::new(),
+                diagnostics: parsed.diagnostics,
+            },
+            crate::diag::Lang::Ja,
+        );
+        assert!(text.contains("字下げにタブ文字は使えません"), "{text}");
+        assert_eq!(
+            syntax_ja("something new"),
+            "YAML として読めません（something new）"
+        );
+    }
 
     fn codes_of(text: &str) -> Vec<&'static str> {
         parse(text, &Limits::default())
