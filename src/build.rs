@@ -104,7 +104,8 @@ pub fn render_with(
 ///
 /// Plain threads rather than a rayon `par_iter`: Typst parallelises inside a compilation on
 /// rayon's pool, and a rayon worker that waits there may pick up another whole document and
-/// compile it on top of its own stack. With 200 documents that nesting overflowed the stack;
+/// compile it on top of its own stack. A 200-document build aborted with a stack overflow,
+/// most likely from that nesting (it did not recur on demand: it depends on scheduling);
 /// here each thread compiles one document at a time, on a stack sized for Typst
 /// ([`crate::render::RENDER_STACK`]).
 pub fn in_parallel<T: Sync, R: Send>(
