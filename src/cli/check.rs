@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::{Outcome, ReportFormat};
+use super::{Outcome, ReportFormat, input_error};
 use crate::diag::{FileReport, Lang, Severity, human};
 use crate::load::{self, Limits, date::JpDate};
 use crate::regime::reminders::{
@@ -32,10 +32,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
-}
-
-fn input_error(lang: Lang, ja: String, en: String) -> crate::Error {
-    crate::Error::Input(if lang == Lang::Ja { ja } else { en })
 }
 
 /// One assessment's result.

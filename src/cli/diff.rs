@@ -3,7 +3,7 @@
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
-use super::{MessageFormat, Outcome, print_reports};
+use super::{MessageFormat, Outcome, input_error, print_reports};
 use crate::diag::Lang;
 use crate::diff::export::{self, Row};
 use crate::diff::{self, AFTER, BEFORE, record};
@@ -64,10 +64,6 @@ pub struct Args {
     /// How to print diagnostics of invalid versions.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
-}
-
-fn input_error(lang: Lang, ja: String, en: String) -> crate::Error {
-    crate::Error::Input(if lang == Lang::Ja { ja } else { en })
 }
 
 /// Loads both versions, diffs them, prints or records the rows.

@@ -141,6 +141,11 @@ pub enum Outcome {
     Invalid,
 }
 
+/// A usage failure (exit 2) explained in the chosen language.
+pub(crate) fn input_error(lang: Lang, ja: String, en: String) -> crate::Error {
+    crate::Error::Input(if lang == Lang::Ja { ja } else { en })
+}
+
 /// Prints the diagnostics of reports in the chosen format (human on stderr, JSON on stdout).
 pub fn print_reports<'a>(
     reports: impl Iterator<Item = &'a crate::diag::FileReport>,

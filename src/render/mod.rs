@@ -79,7 +79,7 @@ pub fn render(format: Format, ctx: &RenderContext) -> Result<Vec<OutputFile>, Er
 }
 
 /// A tera error with its whole chain of causes, naming the template.
-fn tera_error(template: &str, error: tera::Error) -> Error {
+pub(crate) fn tera_error(template: &str, error: tera::Error) -> Error {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(&error);
     while let Some(cause) = source {

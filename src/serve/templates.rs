@@ -12,6 +12,7 @@ use tera::{Context, Tera};
 
 use crate::Error;
 use crate::render::templates::{Builtin, read_override};
+use crate::render::tera_error;
 
 macro_rules! builtin {
     ($name:literal) => {
@@ -53,19 +54,6 @@ fn text_of(builtin: &Builtin, dir: Option<&Path>) -> Result<String, Error> {
         None => None,
     };
     Ok(overridden.unwrap_or_else(|| builtin.text.to_string()))
-}
-
-fn tera_error(name: &str, error: tera::Error) -> Error {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(&error);
-    while let Some(cause) = source {
-        message.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    Error::Template {
-        path: name.into(),
-        message,
-    }
 }
 
 impl Pages {
