@@ -277,7 +277,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
 /// The label of 様式３ Ⅴ１②, from the form.
 fn form3_label() -> String {
     resolve(
-        &crate::form::r06_10::EDITION,
+        &crate::form::form3_r06_10::EDITION,
         "評価実施手続.基礎項目評価.しきい値判断結果",
     )
     .map(|steps| full_label(&steps))
