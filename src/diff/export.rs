@@ -420,6 +420,7 @@ mod tests {
                     "ＡＢＣ全角とascii混在の長い長い長い長い長い長い長い長い長い長い長い長い文字列",
                 ),
             ],
+            1,
             false,
         );
         let widths: Vec<usize> = text.lines().map(width).collect();
