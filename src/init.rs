@@ -48,14 +48,6 @@ pub enum Start<'a> {
     From(&'a Path),
 }
 
-/// The value a `kiso.yaml` has only one right answer for: Ⅳ１ names the 重点項目評価書.
-fn companion_prefill() -> [(&'static str, &'static str); 1] {
-    [(
-        crate::validate::basic::DOCUMENTS_PATH,
-        form::choices::DOCUMENTS.options[1],
-    )]
-}
-
 /// Where the new document finds its schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SchemaRef {
@@ -234,7 +226,13 @@ fn write_basic(
             Ok(text) => skeleton::with_schema_line(&text, &location).into_bytes(),
             Err(e) => e.into_bytes(),
         },
-        None => skeleton::companion(edition, &location, &companion_prefill(), lang).into_bytes(),
+        None => skeleton::companion(
+            edition,
+            &location,
+            &crate::validate::pair::companion_answers(),
+            lang,
+        )
+        .into_bytes(),
     };
     write(BASIC_FILE, &bytes)?;
     write(

@@ -126,6 +126,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     let date_text = date.map(|d| d.wareki()).unwrap_or_default();
     let reason = args.reason.clone().unwrap_or_default();
     let mut timings = timings.into_iter();
+    let several = tables.len() > 1;
     let sections: Vec<(&Table, Vec<Row>)> = tables
         .iter()
         .map(|table| {
@@ -133,13 +134,18 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                 .changes
                 .iter()
                 .zip(timings.by_ref())
-                .map(|(c, t)| Row::new(c, &date_text, t, &reason))
+                .map(|(c, t)| {
+                    let mut row = Row::new(c, &date_text, t, &reason);
+                    if several {
+                        row.document = table.form.document();
+                    }
+                    row
+                })
                 .collect();
             (table, rows)
         })
         .collect();
     let rows: Vec<Row> = sections.iter().flat_map(|(_, r)| r.clone()).collect();
-    let several = sections.len() > 1;
     if several && matches!(args.format, DiffFormat::Csv | DiffFormat::Xlsx) {
         return Err(input_error(
             lang,

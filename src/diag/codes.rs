@@ -1,8 +1,9 @@
 //! Every diagnostic code, with its severity and its texts in both languages, in one table.
 //!
 //! Codes are stable: E01xx loading, E02xx the form's items, E03xx conditions between items,
-//! E04xx/W04xx rules of the regime, E05xx/W05xx the change table. `docs/errors.md` lists them;
-//! a test keeps that list and this table in step.
+//! E04xx/W04xx rules of the regime, E05xx/W05xx the change table, E06xx/W06xx what the two
+//! documents of one assessment (a 重点項目評価書 and its 基礎項目評価書) must agree on.
+//! `docs/errors.md` lists them; a test keeps that list and this table in step.
 
 use super::{Lang, Severity};
 
@@ -351,9 +352,9 @@ codes! {
     }
     KEY_WITHOUT_BASIC = "W0606" "key-without-basic" Warning {
         ja: "重点項目評価書と共に公表する基礎項目評価書（{file}）がありません",
-        ja_help: "重点項目評価書は必ず基礎項目評価書と共に公表します。`hyoka init --basic-for {folder}` で作成できます。",
+        ja_help: "重点項目評価書は必ず基礎項目評価書と共に公表します。`hyoka init --kiso-for {folder}` で作成できます。",
         en: "the 基礎項目評価書 published with this 重点項目評価書 ({file}) is missing",
-        en_help: "a 重点項目評価書 is always published with a 基礎項目評価書; `hyoka init --basic-for {folder}` starts one.",
+        en_help: "a 重点項目評価書 is always published with a 基礎項目評価書; `hyoka init --kiso-for {folder}` starts one.",
     }
     COMPANION_NOT_BASIC = "E0607" "companion-not-basic" Error {
         ja: "kiso.yaml には基礎項目評価書（様式２）を書きます（この様式: {value}）",

@@ -36,6 +36,10 @@ pub struct Row {
     /// Why the 提出時期 was proposed (or that the user set it).
     #[serde(rename = "提出時期の根拠")]
     pub timing_basis: String,
+    /// Which document's table the row belongs to (`重点項目評価書`, `基礎項目評価書`), when
+    /// an assessment has two; "" otherwise.
+    #[serde(rename = "評価書", skip_serializing_if = "String::is_empty")]
+    pub document: String,
 }
 
 impl Row {
@@ -58,6 +62,7 @@ impl Row {
             path: change.path.clone(),
             important: change.important,
             timing_basis: basis,
+            document: String::new(),
         }
     }
 }

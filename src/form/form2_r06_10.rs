@@ -211,7 +211,9 @@ const RELATED: Item = section(
                     .when(Cond::FlagOn("適用した")),
             ],
         )
-        .reconstructed(),
+        .reconstructed()
+        // Not applied: the box is left unticked, which may be written or left out.
+        .optional(),
     ],
 );
 

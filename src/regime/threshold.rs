@@ -174,6 +174,12 @@ impl Band {
         BANDS.iter().position(|(b, _)| *b == self).unwrap_or(0)
     }
 
+    /// The band's position in 様式２ Ⅱ１対象人数's ＜選択肢＞ (and, for the first four, in
+    /// 様式３ Ⅰ１③'s).
+    pub fn position(self) -> usize {
+        self.index()
+    }
+
     /// The band in words; the first four are the form's own ＜選択肢＞ texts.
     pub fn text(self, lang: Lang) -> String {
         let i = self.index();

@@ -171,6 +171,15 @@ fn documents(document: &Document, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
+    // A Ⅲ that does not follow from Ⅱ is reported as such; what Ⅳ１ should be waits for it.
+    if let Some(facts) = facts(document)
+        && !decide(&facts)
+            .candidates()
+            .iter()
+            .any(|(_, cell)| cell.required == required)
+    {
+        return;
+    }
     if *chosen < required.least_documents() {
         out.push(
             at(

@@ -45,6 +45,7 @@ fn validate_file(assessment: &mut Assessment, basic_facts: Option<&pair::BasicFa
         let mut found = Vec::new();
         Check {
             skip_inherited: false,
+            assumed: &[],
             out: &mut found,
         }
         .record(
@@ -77,8 +78,10 @@ pub fn document_rules(
 /// Checks every item of the document against its `Need`. In a 基礎項目評価書 published with a
 /// 重点項目評価書, the shared facts are that document's and are judged there.
 pub fn check_document(document: &Document, out: &mut Vec<Diagnostic>) {
+    let answers = pair::companion_answers();
     let mut check = Check {
         skip_inherited: document.paired,
+        assumed: if document.paired { &answers } else { &[] },
         out,
     };
     check.record(
@@ -92,6 +95,9 @@ pub fn check_document(document: &Document, out: &mut Vec<Diagnostic>) {
 /// The walk of [`check_document`].
 struct Check<'a> {
     skip_inherited: bool,
+    /// Choices judged as if they held their required value (key path, value), whatever is
+    /// written: a paired 基礎項目評価書's Ⅳ１ ([`pair::companion_answers`]).
+    assumed: &'a [(&'a str, &'a str)],
     out: &'a mut Vec<Diagnostic>,
 }
 
@@ -201,6 +207,27 @@ fn state(cond: Cond, holds: bool, record: &Record) -> (String, String) {
 }
 
 impl Check<'_> {
+    /// Whether `cond` of the item at `path` holds: from an assumed value when its sibling has one.
+    fn judged(&self, cond: Cond, record: &Record, path: &[Step]) -> Option<bool> {
+        if let Cond::Is(key, want) | Cond::IsNot(key, want) = cond {
+            let parent = key_path(&path[..path.len().saturating_sub(1)]);
+            let sibling = if parent.is_empty() {
+                key.to_string()
+            } else {
+                format!("{parent}.{key}")
+            };
+            if let Some((_, value)) = self.assumed.iter().find(|(p, _)| *p == sibling) {
+                let is = *value == want;
+                return Some(if matches!(cond, Cond::Is(..)) {
+                    is
+                } else {
+                    !is
+                });
+            }
+        }
+        holds(cond, record)
+    }
+
     /// Checks the items of one section or block.
     fn record(
         &mut self,
@@ -216,7 +243,7 @@ impl Check<'_> {
             path.push(Step { item, index: None });
             let entry = record.get(item.key);
             let cond = match item.need {
-                Need::When(cond) => Some((cond, holds(cond, record))),
+                Need::When(cond) => Some((cond, self.judged(cond, record, path))),
                 _ => None,
             };
             // Inactive: the item's condition is false (or an ancestor's was), so it must stay empty.

@@ -18,6 +18,14 @@ const KEY_PEOPLE: &str = "基本情報.事務.対象人数";
 /// 様式３ Ⅴ１①実施日 (of the 基礎項目評価).
 const KEY_ASSESSED: &str = "評価実施手続.基礎項目評価.実施日";
 
+/// The answers a 基礎項目評価書 beside a 重点項目評価書 has only one right value for (key path,
+/// value): Ⅳ１ names the 重点項目評価書. `hyoka init` writes them into a new `kiso.yaml`, and
+/// the validator judges the items that depend on them as if they held (a wrong Ⅳ１ is E0604,
+/// not a list of the risk items it would ask for).
+pub fn companion_answers() -> [(&'static str, &'static str); 1] {
+    [(DOCUMENTS_PATH, DOCUMENTS.options[1])]
+}
+
 /// A 基礎項目評価書's しきい値判断項目, for judging the 重点項目評価書 published with it.
 #[derive(Debug, Clone)]
 pub struct BasicFacts {
