@@ -65,7 +65,7 @@ fn the_example_history_reproduces_the_row_of_reiwa_7_1_24() {
     let rows = json_rows(&output);
     assert_eq!(rows.len(), 1);
     let row = &rows[0];
-    assert_eq!(row["項目"], "Ⅴ．１．①実施日");
+    assert_eq!(row["項目"], "Ⅴ．１．基礎項目評価　①実施日");
     assert_eq!(row["変更前の記載"], "令和6年5月27日");
     assert_eq!(row["変更後の記載"], "令和7年1月24日");
     assert_eq!(row["変更日"], "令和7年1月24日");

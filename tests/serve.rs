@@ -343,7 +343,7 @@ fn the_review_lists_snapshots_newest_first_and_says_why_it_cannot_compare() {
     let review = get(&server, &format!("{base}/review")).text();
     let (newer, older) = (review.find("2024-05-27"), review.find("2020-01-01"));
     assert!(newer.is_some() && newer < older, "{review}");
-    assert!(review.contains("Ⅴ．１．①実施日"));
+    assert!(review.contains("Ⅴ．１．基礎項目評価　①実施日"));
     let broken = get(&server, &format!("{base}/review?from=2020-01-01")).text();
     assert!(
         broken.contains("この版にエラーがあるため比較できません"),

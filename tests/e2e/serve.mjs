@@ -145,7 +145,7 @@ try {
     const rows = page.locator("table.changes tbody tr");
     assert.equal(await rows.count(), 1);
     const row = rows.first();
-    assert.equal((await row.locator("th").innerText()).trim(), "Ⅴ．１．①実施日");
+    assert.equal((await row.locator("th").innerText()).trim(), "Ⅴ．１．基礎項目評価　①実施日");
     const text = await row.innerText();
     assert.match(text, /令和6年5月27日/);
     assert.match(text, /令和7年1月24日/);
