@@ -22,6 +22,12 @@ pub struct Row {
     /// 変更後の記載.
     #[serde(rename = "変更後の記載")]
     pub after: String,
+    /// The whole value before (of a checkbox set, every ticked box; 変更前の記載 has the changed ones).
+    #[serde(rename = "変更前の値（全体）")]
+    pub whole_before: String,
+    /// The whole value after.
+    #[serde(rename = "変更後の値（全体）")]
+    pub whole_after: String,
     /// 提出時期.
     #[serde(rename = "提出時期")]
     pub timing: String,
@@ -45,7 +51,7 @@ impl Row {
             Some(t) => (t.to_string(), "利用者の指定".to_string()),
             None => (
                 change.proposed_timing().to_string(),
-                change.proposal_reason().to_string(),
+                change.proposal_reason(),
             ),
         };
         Row {
@@ -53,6 +59,8 @@ impl Row {
             label: change.label.clone(),
             before: change.before.clone(),
             after: change.after.clone(),
+            whole_before: change.whole_before.clone(),
+            whole_after: change.whole_after.clone(),
             timing,
             explanation: explanation.to_string(),
             path: change.path.clone(),
@@ -371,7 +379,10 @@ mod tests {
             label: "Ⅴ．１．①実施日".into(),
             before: before.into(),
             after: after.into(),
+            whole_before: before.into(),
+            whole_after: after.into(),
             important: false,
+            hint: None,
         };
         Row::new(&change, "令和7年1月24日", None, "見直しによる")
     }
@@ -420,6 +431,8 @@ mod tests {
             "提出時期に係る説明",
             "path",
             "重要な変更",
+            "変更前の値（全体）",
+            "変更後の値（全体）",
         ] {
             assert!(!first[key].is_null(), "{key}");
         }
