@@ -421,3 +421,88 @@ fn the_redline_edition_marks_changes_inline() {
         "the redline edition does not replace the document"
     );
 }
+
+/// The revision of 令和6年5月27日 replayed: the version before it, rebuilt from the 変更前 texts of
+/// its 37 published rows (tests/suite/changes/before-reiwa6-05-27.yaml), diffed against the
+/// version after it, against the rows the officers published (the example's changes.yaml).
+#[test]
+fn the_revision_of_reiwa_6_5_27_reproduces_the_published_rows() {
+    let fixture = root().join("tests/suite/changes/before-reiwa6-05-27.yaml");
+    let output = diff(
+        &fixture,
+        &snapshot(),
+        &["--format", "json", "--date", "令和6年5月27日"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let ours = json_rows(&output);
+    let example = hyoka::load::load(&example(), &hyoka::load::Limits::default()).unwrap();
+    let published: Vec<_> = example
+        .changes
+        .iter()
+        .filter(|r| r.date.map(|d| d.wareki()).as_deref() == Some("令和6年5月27日"))
+        .collect();
+    assert_eq!((published.len(), ours.len()), (37, 37));
+    // The published 項目 that differ from the canonical label, each for a reason of its own.
+    let typos = [
+        // The heading abbreviated: the form says …による情報連携.
+        (
+            "Ⅰ．５．情報提供ネットワークシステムによる連携　②法令上の根拠",
+            "Ⅰ．５．情報提供ネットワークシステムによる情報連携　②法令上の根拠",
+        ),
+        // ⑤'s own label left out, a stray ．after ⑤ (the 令和4年 rows wrote ⑤使用方法 情報の突合).
+        ("Ⅱ．３．⑤．情報の突合", "Ⅱ．３．⑤使用方法　情報の突合"),
+        // The block's number left out (it is 提供先１'s 名称).
+        ("Ⅱ．５．提供先", "Ⅱ．５．提供先１"),
+        // The wrong block: 提供先３ is new, and this row's 変更前 is empty.
+        (
+            "Ⅱ．５．提供先２．⑤提供する情報の対象となる本人の範囲",
+            "Ⅱ．５．提供先３．⑤提供する情報の対象となる本人の範囲",
+        ),
+    ];
+    // Cells clipped in the published PDF: the published text is the start of ours.
+    let clipped = ["Ⅱ．３．⑤使用方法"];
+    let flat = |s: &str| s.replace('\n', "");
+    let (mut labels, mut texts, mut timings) = (0, 0, 0);
+    for (row, theirs) in ours.iter().zip(&published) {
+        let label = row["項目"].as_str().unwrap();
+        let typo = typos.iter().find(|(t, _)| *t == theirs.item);
+        match typo {
+            Some((_, canonical)) => assert_eq!(label, *canonical, "{}", theirs.item),
+            None => assert_eq!(label, theirs.item),
+        }
+        labels += usize::from(typo.is_none());
+        let (before, after) = (
+            flat(row["変更前の記載"].as_str().unwrap()),
+            flat(row["変更後の記載"].as_str().unwrap()),
+        );
+        let (want_before, want_after) = (flat(&theirs.before), flat(&theirs.after));
+        if clipped.contains(&theirs.item.as_str()) {
+            assert!(
+                before.starts_with(&want_before) && after.starts_with(&want_after),
+                "{label}"
+            );
+        } else {
+            assert_eq!((before, after), (want_before, want_after), "{label}");
+            texts += 1;
+        }
+        timings += usize::from(row["提出時期"].as_str() == theirs.timing);
+    }
+    println!(
+        "令和6年5月27日: {} rows; 項目 as published {labels} (+{} reference typos named above); \
+         texts equal {texts} (+{} clipped in the PDF, equal as far as printed); 提出時期 as published {timings}",
+        ours.len(),
+        typos.len(),
+        clipped.len(),
+    );
+    assert_eq!(labels + typos.len(), 37);
+    assert_eq!(texts + clipped.len(), 37);
+    assert!(
+        timings >= 36,
+        "提出時期 as published for {timings} of 37 rows"
+    );
+}
