@@ -17,7 +17,7 @@ fuzz_target!(|input: (Vec<String>, Vec<String>)| {
     let _ = export::csv(&rows);
     let _ = export::markdown(&rows);
     let _ = export::html(&rows);
-    let _ = export::table(&rows, true);
+    let _ = hyoka::diff::terminal::table(&rows, &hyoka::diff::terminal::Terminal { color: true, ambiguous_wide: false });
     export::xlsx(&rows, None).expect("xlsx");
     hyoka::diff::record::appended(None, &rows).expect("recorded table parses back");
 });

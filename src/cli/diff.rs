@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{MessageFormat, Outcome, input_error, print_reports};
 use crate::diag::Lang;
 use crate::diff::export::{self, Row};
+use crate::diff::terminal::{self, Terminal};
 use crate::diff::{self, AFTER, BEFORE, record};
 use crate::load::{self, Limits, date::JpDate};
 
@@ -61,6 +62,10 @@ pub struct Args {
     /// Exit with 1 when there are changes and 0 when there are none.
     #[arg(long)]
     pub exit_code: bool,
+    /// The terminal draws Ⅱ, Ⅴ, ①, ○ two columns wide (also: HYOKA_AMBIGUOUS_WIDE=1): align the
+    /// table for it, with an ASCII frame.
+    #[arg(long)]
+    pub ambiguous_wide: bool,
     /// How to print diagnostics of invalid versions.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
@@ -131,10 +136,13 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         .collect();
     let bytes = match args.format {
         DiffFormat::Table => {
-            let color = args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
-            let mut text = export::table(&rows, color);
+            let terminal = Terminal {
+                color: args.output.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none(),
+                ambiguous_wide: args.ambiguous_wide || terminal::ambiguous_wide_from_env(),
+            };
+            let mut text = terminal::table(&rows, &terminal);
             for (i, row) in rows.iter().enumerate() {
                 text.push_str(&format!(
                     "{}. 提出時期: {}（{}）\n",

@@ -1,7 +1,7 @@
-//! The change table in every output format: a terminal table, Markdown, HTML, CSV, XLSX, JSON.
+//! The change table in every output format: Markdown, HTML, CSV, XLSX, JSON (the terminal
+//! table is [`super::terminal`]).
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
 
 use super::Change;
 use super::redline::{Segment, segments};
@@ -75,7 +75,7 @@ pub fn columns() -> Vec<&'static str> {
     TABLE.children().iter().map(|c| c.label).collect()
 }
 
-fn cells(row: &Row) -> [&str; 6] {
+pub(crate) fn cells(row: &Row) -> [&str; 6] {
     [
         &row.date,
         &row.label,
@@ -235,140 +235,6 @@ pub fn xlsx(
     workbook.save_to_buffer()
 }
 
-/// Display width of a string (Japanese characters count 2).
-fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// Splits text into lines of at most `max` display columns (existing line breaks kept).
-fn wrap(text: &str, max: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    for source in text.split('\n') {
-        let mut line = String::new();
-        for c in source.chars() {
-            if width(&line) + c.width().unwrap_or(0) > max {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-/// Wraps styled pieces (text, style) into lines of at most `max` columns.
-fn wrap_styled(pieces: &[(String, &'static str)], max: usize) -> Vec<Vec<(String, &'static str)>> {
-    let mut lines: Vec<Vec<(String, &'static str)>> = vec![Vec::new()];
-    let mut used = 0;
-    for (text, style) in pieces {
-        for c in text.chars() {
-            if c == '\n' {
-                lines.push(Vec::new());
-                used = 0;
-                continue;
-            }
-            let w = c.width().unwrap_or(0);
-            if used + w > max {
-                lines.push(Vec::new());
-                used = 0;
-            }
-            let line = lines.last_mut().expect("never empty");
-            match line.last_mut() {
-                Some((t, s)) if s == style => t.push(c),
-                _ => line.push((c.to_string(), *style)),
-            }
-            used += w;
-        }
-    }
-    lines
-}
-
-/// A terminal table aligned by display width, with an inline character-level redline of each
-/// change: removed text `[-…-]` and added text `{+…+}`, in red and green when `color` is on.
-pub fn table(rows: &[Row], color: bool) -> String {
-    const NO: usize = 3;
-    const LABEL: usize = 28;
-    const CHANGE: usize = 52;
-    const TIMING: usize = 10;
-    let rule = |l: char, m: char, r: char| {
-        format!(
-            "{l}{}{m}{}{m}{}{m}{}{r}\n",
-            "─".repeat(NO + 2),
-            "─".repeat(LABEL + 2),
-            "─".repeat(CHANGE + 2),
-            "─".repeat(TIMING + 2)
-        )
-    };
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(width(s))));
-    let mut out = rule('┌', '┬', '┐');
-    out.push_str(&format!(
-        "│ {} │ {} │ {} │ {} │\n",
-        pad("No", NO),
-        pad("項目", LABEL),
-        pad("変更（[-前-]{+後+}）", CHANGE),
-        pad("提出時期", TIMING)
-    ));
-    for (i, row) in rows.iter().enumerate() {
-        out.push_str(&rule('├', '┼', '┤'));
-        let mut pieces: Vec<(String, &'static str)> = Vec::new();
-        for s in segments(&row.before, &row.after) {
-            match s.kind {
-                "delete" => pieces.extend([
-                    ("[-".to_string(), "mark"),
-                    (s.text, "delete"),
-                    ("-]".to_string(), "mark"),
-                ]),
-                "insert" => pieces.extend([
-                    ("{+".to_string(), "mark"),
-                    (s.text, "insert"),
-                    ("+}".to_string(), "mark"),
-                ]),
-                _ => pieces.push((s.text, "equal")),
-            }
-        }
-        let change_lines = wrap_styled(&pieces, CHANGE);
-        let label_lines = wrap(&row.label, LABEL);
-        let timing = if row.important {
-            format!("{}・重要", row.timing)
-        } else {
-            row.timing.clone()
-        };
-        let height = change_lines.len().max(label_lines.len());
-        for line in 0..height {
-            let no = if line == 0 {
-                (i + 1).to_string()
-            } else {
-                String::new()
-            };
-            let label = label_lines.get(line).cloned().unwrap_or_default();
-            let styled = change_lines.get(line).cloned().unwrap_or_default();
-            let plain: String = styled.iter().map(|(t, _)| t.as_str()).collect();
-            let shown: String = styled
-                .iter()
-                .map(|(t, s)| match (*s, color) {
-                    ("delete", true) => format!("\x1b[31;9m{t}\x1b[0m"),
-                    ("insert", true) => format!("\x1b[32;4m{t}\x1b[0m"),
-                    _ => t.clone(),
-                })
-                .collect();
-            let timing = if line == 0 {
-                timing.clone()
-            } else {
-                String::new()
-            };
-            out.push_str(&format!(
-                "│ {} │ {} │ {shown}{} │ {} │\n",
-                pad(&no, NO),
-                pad(&label, LABEL),
-                " ".repeat(CHANGE.saturating_sub(width(&plain))),
-                pad(&timing, TIMING)
-            ));
-        }
-    }
-    out.push_str(&rule('└', '┴', '┘'));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,26 +260,6 @@ mod tests {
         let text = String::from_utf8(bytes).unwrap();
         assert!(
             text.contains(",\"a,\"\"b\"\"\",\"二行\n目\",事後,"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn terminal_lines_have_equal_display_width() {
-        let text = table(
-            &[
-                row("令和6年5月27日", "令和7年1月24日"),
-                row(
-                    "",
-                    "ＡＢＣ全角とascii混在の長い長い長い長い長い長い長い長い長い長い長い長い文字列",
-                ),
-            ],
-            false,
-        );
-        let widths: Vec<usize> = text.lines().map(width).collect();
-        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{text}");
-        assert!(
-            text.contains("[-令和6年5月27日-]{+令和7年1月24日+}"),
             "{text}"
         );
     }

@@ -9,6 +9,7 @@ pub mod checks;
 pub mod export;
 pub mod record;
 pub mod redline;
+pub mod terminal;
 pub mod timing;
 
 use serde::Serialize;
