@@ -506,3 +506,57 @@ fn the_revision_of_reiwa_6_5_27_reproduces_the_published_rows() {
         "提出時期 as published for {timings} of 37 rows"
     );
 }
+
+#[test]
+fn recording_again_updates_what_was_recorded_and_never_appends_it_twice() {
+    let (old, new) = changed_pair("record-again");
+    let record = |extra: &[&str]| {
+        let output = diff(
+            &old,
+            &new,
+            &[&["--record", "--format", "json"], extra].concat(),
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (
+            std::fs::read_to_string(new.join("changes.yaml")).unwrap(),
+            String::from_utf8_lossy(&output.stderr).to_string(),
+        )
+    };
+    let (first, _) = record(&["--date", "令和7年2月1日"]);
+    assert_eq!(first.matches("- 変更日:").count(), 2);
+    assert!(first.contains("提出時期: 事前\n"), "{first}");
+    // A new --reason and --timing update the rows recorded before, and say which.
+    let (second, said) = record(&[
+        "--date",
+        "令和7年2月1日",
+        "--reason",
+        "見直しによる",
+        "--timing",
+        "2=事後",
+    ]);
+    assert_eq!(second.matches("- 変更日:").count(), 2, "{second}");
+    assert_eq!(
+        second.matches("提出時期に係る説明: 見直しによる").count(),
+        2,
+        "{second}"
+    );
+    assert!(!second.contains("提出時期: 事前"), "{second}");
+    assert!(said.contains("記録済みの 2 行を更新しました"), "{said}");
+    assert!(said.contains("提出時期 事前 → 事後"), "{said}");
+    // The same change under another 変更日 is not appended again, and the notice says why.
+    let (third, said) = record(&["--date", "令和7年3月1日"]);
+    assert_eq!(third, second);
+    assert!(
+        said.contains("同じ変更が変更日 令和7年2月1日 の行として記録済みのため、令和7年3月1日 の行として追加しませんでした"),
+        "{said}"
+    );
+    assert_eq!(
+        hyoka().arg("validate").arg(&new).status().unwrap().code(),
+        Some(0)
+    );
+}

@@ -185,50 +185,123 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                 "--record needs NEW to be an assessment folder (holding assessment.yaml)".into(),
             )
         })?;
-        // Running --record twice must not write the same rows twice.
-        let recorded = |row: &export::Row| {
-            versions[1].changes.iter().any(|old| {
-                old.item == row.label
-                    && old.before == row.before
-                    && old.after == row.after
-                    && old.date.map(|d| d.wareki()).as_deref() == Some(row.date.as_str())
-            })
-        };
-        let fresh: Vec<export::Row> = rows.iter().filter(|r| !recorded(r)).cloned().collect();
-        if !fresh.is_empty() {
-            record::record(&folder, &fresh)?;
-        }
-        let file = folder.join(load::CHANGES_FILE);
-        let skipped = rows.len() - fresh.len();
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Ja => format!(
-                    "{} 行を {} に記録しました{}",
-                    fresh.len(),
-                    file.display(),
-                    if skipped > 0 {
-                        format!("（{skipped} 行は記録済みのため追加しませんでした）")
-                    } else {
-                        String::new()
-                    }
-                ),
-                Lang::En => format!(
-                    "recorded {} row(s) in {}{}",
-                    fresh.len(),
-                    file.display(),
-                    if skipped > 0 {
-                        format!(" ({skipped} already recorded, not added again)")
-                    } else {
-                        String::new()
-                    }
-                ),
-            }
-        );
+        let explicit: Vec<bool> = timings.iter().map(Option::is_some).collect();
+        record_rows(
+            &folder,
+            &versions[1].changes,
+            &rows,
+            &explicit,
+            args.reason.is_some(),
+            lang,
+        )?;
     }
     Ok(if args.exit_code && !rows.is_empty() {
         Outcome::Invalid
     } else {
         Outcome::Clean
     })
+}
+
+/// `--record`: appends the rows not recorded yet; for a row whose change is recorded already
+/// (same 項目, 変更前 and 変更後), updates the 提出時期 and 説明 this run sets explicitly
+/// (`--timing`, `--reason`) instead of appending it again, and says what it did row by row.
+fn record_rows(
+    folder: &std::path::Path,
+    recorded: &[load::ChangeRow],
+    rows: &[Row],
+    explicit_timing: &[bool],
+    explicit_reason: bool,
+    lang: Lang,
+) -> Result<(), crate::Error> {
+    let ja = lang == Lang::Ja;
+    let mut fresh = Vec::new();
+    let mut updates = Vec::new();
+    let mut notes = Vec::new();
+    let mut unchanged = 0;
+    for (n, row) in rows.iter().enumerate() {
+        let Some((index, old)) = record::recorded_as(recorded, row) else {
+            fresh.push(row.clone());
+            continue;
+        };
+        let old_date = old.date.map(|d| d.wareki()).unwrap_or_default();
+        let timing = (explicit_timing[n] && old.timing != Some(row.timing.as_str()))
+            .then(|| row.timing.clone());
+        let explanation =
+            (explicit_reason && old.reason != row.explanation).then(|| row.explanation.clone());
+        let no = n + 1;
+        if timing.is_some() || explanation.is_some() {
+            let mut what = Vec::new();
+            if let Some(t) = &timing {
+                let was = old.timing.unwrap_or("");
+                what.push(format!("提出時期 {was} → {t}"));
+            }
+            if let Some(e) = &explanation {
+                what.push(if ja {
+                    format!("説明「{}」→「{e}」", old.reason)
+                } else {
+                    format!("説明 \"{}\" → \"{e}\"", old.reason)
+                });
+            }
+            notes.push(if ja {
+                format!(
+                    "  {no}. {}（変更日 {old_date} の記録済みの行）: {} に更新しました",
+                    row.label,
+                    what.join("、")
+                )
+            } else {
+                format!(
+                    "  {no}. {} (recorded under 変更日 {old_date}): updated {}",
+                    row.label,
+                    what.join(", ")
+                )
+            });
+            updates.push(record::Update {
+                index,
+                timing,
+                explanation,
+            });
+        } else if old_date != row.date {
+            notes.push(if ja {
+                format!(
+                    "  {no}. {}: 同じ変更が変更日 {old_date} の行として記録済みのため、{} の行として追加しませんでした（変更日を改めるには changes.yaml のその行の変更日を直してください）",
+                    row.label, row.date
+                )
+            } else {
+                format!(
+                    "  {no}. {}: the same change is recorded under 変更日 {old_date}, so it was not added again under {} (to change its date, edit that row of changes.yaml)",
+                    row.label, row.date
+                )
+            });
+        } else {
+            unchanged += 1;
+        }
+    }
+    if !fresh.is_empty() || !updates.is_empty() {
+        record::record(folder, &fresh, &updates)?;
+    }
+    let file = folder.join(load::CHANGES_FILE);
+    let mut summary = if ja {
+        format!("{} 行を {} に記録しました", fresh.len(), file.display())
+    } else {
+        format!("recorded {} row(s) in {}", fresh.len(), file.display())
+    };
+    if !updates.is_empty() {
+        summary.push_str(&if ja {
+            format!("、記録済みの {} 行を更新しました", updates.len())
+        } else {
+            format!(", updated {} recorded row(s)", updates.len())
+        });
+    }
+    if unchanged > 0 {
+        summary.push_str(&if ja {
+            format!("（{unchanged} 行は記録済みのため追加しませんでした）")
+        } else {
+            format!(" ({unchanged} already recorded, not added again)")
+        });
+    }
+    eprintln!("{summary}");
+    for note in notes {
+        eprintln!("{note}");
+    }
+    Ok(())
 }
