@@ -158,8 +158,9 @@ pub fn html(rows: &[Row]) -> Vec<u8> {
         "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>（別添２）変更箇所</title>\n<style>\n\
          body { font-family: \"BIZ UDPGothic\", \"Hiragino Sans\", \"Yu Gothic\", \"Meiryo\", \"Noto Sans CJK JP\", sans-serif; margin: 1rem; }\n\
          table { border-collapse: collapse; width: 100%; }\n th, td { border: 1px solid #333; padding: .3rem; vertical-align: top; text-align: left; }\n\
+         .table-scroll { overflow-x: auto; }\n td.date, td.timing, thead th { white-space: nowrap; }\n td.explanation { min-width: 8em; }\n th.label { min-width: 10em; }\n td.text, td.redline { min-width: 12em; overflow-wrap: anywhere; }\n\
          thead th { background: #e8e8e8; }\n del { color: #a00; background: #fdd; }\n ins { color: #060; background: #dfd; text-decoration: underline; }\n\
-         </style>\n</head>\n<body>\n<table>\n<caption>（別添２）変更箇所</caption>\n<thead><tr>",
+         </style>\n</head>\n<body>\n<div class=\"table-scroll\">\n<table>\n<caption>（別添２）変更箇所</caption>\n<thead><tr>",
     );
     for c in columns() {
         out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
@@ -168,7 +169,7 @@ pub fn html(rows: &[Row]) -> Vec<u8> {
     for row in rows {
         let [date, label, before, after, timing, explanation] = cells(row);
         out.push_str(&format!(
-            "<tr><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td class=\"date\">{}</td><th scope=\"row\" class=\"label\">{}</th><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"timing\">{}</td><td class=\"explanation\">{}</td><td class=\"redline\">{}</td></tr>\n",
             esc(date),
             esc(label),
             esc(before),
@@ -178,7 +179,7 @@ pub fn html(rows: &[Row]) -> Vec<u8> {
             redline_html(&segments(before, after)),
         ));
     }
-    out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n</body>\n</html>\n");
     out.into_bytes()
 }
 

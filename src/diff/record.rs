@@ -14,10 +14,19 @@ use crate::load::ChangeRow;
 use crate::load::yaml::{self, Limits, NodeValue, plain_safe};
 
 /// The row of `changes.yaml` that already records `row`'s change: the same 項目, 変更前 and
-/// 変更後, under any 変更日 (the last such row when there are several).
+/// 変更後, under any 変更日 (the last such row when there are several). 項目 are compared
+/// without their separators, so a row written in the earlier style (`Ⅴ１．基礎項目評価①実施日`)
+/// is the same item as hyoka's `Ⅴ．１．基礎項目評価　①実施日`.
 pub fn recorded_as<'a>(recorded: &'a [ChangeRow], row: &Row) -> Option<(usize, &'a ChangeRow)> {
+    let bare = |label: &str| -> String {
+        label
+            .chars()
+            .filter(|c| !matches!(c, '．' | '.' | '　' | ' '))
+            .collect()
+    };
+    let label = bare(&row.label);
     recorded.iter().enumerate().rev().find(|(_, old)| {
-        old.item == row.label && old.before == row.before && old.after == row.after
+        old.before == row.before && old.after == row.after && bare(&old.item) == label
     })
 }
 
@@ -358,5 +367,10 @@ mod tests {
             ..row
         };
         assert!(recorded_as(&rows, &other).is_none());
+        let earlier_style = Row {
+            label: "Ⅱ６．保管場所".into(),
+            ..Row::new(&change, "令和8年1月1日", None, "")
+        };
+        assert_eq!(recorded_as(&rows, &earlier_style).map(|(i, _)| i), Some(0));
     }
 }

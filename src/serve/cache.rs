@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use crate::diff::Change;
 use crate::diff::export::Row;
 use crate::layout::{self, Layout};
-use crate::load::{self, Assessment, CHANGES_FILE, DOCUMENT_FILE, Limits};
+use crate::load::{self, Assessment, CHANGES_FILE, ChangeRow, DOCUMENT_FILE, Limits};
 use crate::render::{self, Format, RenderContext, Templates};
 use crate::{Error, validate};
 
@@ -54,6 +54,8 @@ pub enum Review {
         changes: Vec<Change>,
         /// The rows of （別添２）変更箇所 as `hyoka diff` proposes them.
         rows: Vec<Row>,
+        /// For each row, the row of `changes.yaml` that records its change already, if any.
+        recorded: Vec<Option<ChangeRow>>,
         /// The redline edition as HTML.
         html: Vec<u8>,
     },
@@ -221,9 +223,16 @@ impl Cache {
             .date("表紙.公表日")
             .map(|d| d.wareki())
             .unwrap_or_default();
-        let rows = changes
+        let rows: Vec<Row> = changes
             .iter()
             .map(|c| Row::new(c, &date, None, ""))
+            .collect();
+        let recorded = rows
+            .iter()
+            .map(|r| {
+                crate::diff::record::recorded_as(&checked.assessment.changes, r)
+                    .map(|(_, old)| old.clone())
+            })
             .collect();
         let mut redline = good.layout.clone();
         layout::apply_redline(&mut redline, &changes);
@@ -231,6 +240,7 @@ impl Cache {
         Ok(Review::Compared {
             changes,
             rows,
+            recorded,
             html,
         })
     }
