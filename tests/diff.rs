@@ -415,7 +415,30 @@ fn the_redline_edition_marks_changes_inline() {
         html.contains("<del>令和6年5月27日</del><ins>令和7年1月24日</ins>"),
         "the changed row is marked inline"
     );
-    assert!(out.join("takaoka-vaccination.redline.pdf").is_file());
+    assert!(
+        html.contains("<p class=\"review-copy\" role=\"note\">確認用（見え消し版）：公表用の評価書ではありません</p>")
+            && html.contains("<div class=\"review-mark\" aria-hidden=\"true\">確認用</div>"),
+        "the redline edition says it is a review copy"
+    );
+    // Every page of the PDF carries the mark (pdftotext separates pages with form feeds).
+    let text = Command::new("pdftotext")
+        .arg(out.join("takaoka-vaccination.redline.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() > 40, "{} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains("確認用（見え消し版）"),
+            "page {} has no review-copy mark",
+            i + 1
+        );
+    }
     assert!(
         !out.join("takaoka-vaccination.html").exists(),
         "the redline edition does not replace the document"

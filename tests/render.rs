@@ -133,6 +133,10 @@ fn html_is_self_contained_semantic_and_anchored() {
             && html.contains("<caption>")
     );
     assert!(html.contains("@page { size: A4"));
+    assert!(
+        !html.contains("確認用（見え消し版）"),
+        "only the redline edition is marked as a review copy"
+    );
     // An anchor for every item of the form, by key path, e.g. a reviewer's link to Ⅱ４ 委託事項２ ④.
     for id in [
         "基本情報.事務.事務の名称",
