@@ -100,6 +100,33 @@ pub fn render_with(
     })
 }
 
+/// Output files an earlier run left in `out` for the assessment at `path` that are older than
+/// its source (`assessment.yaml` or `changes.yaml`, whichever changed last): when the source
+/// has errors nothing is written, and these files no longer show it.
+pub fn stale_outputs(path: &Path, out: &Path, formats: &[Format], stem: &str) -> Vec<PathBuf> {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let sources = if path.is_dir() {
+        vec![path.join(DOCUMENT_FILE), path.join(load::CHANGES_FILE)]
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let Some(source) = sources.iter().filter_map(|p| modified(p)).max() else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = formats
+        .iter()
+        .map(|f| format!("{stem}.{}", f.extension()))
+        .collect();
+    if formats.contains(&Format::Typ) {
+        names.push(format!("{stem}.json"));
+    }
+    names
+        .into_iter()
+        .map(|n| out.join(n))
+        .filter(|f| modified(f).is_some_and(|m| m < source))
+        .collect()
+}
+
 /// `work` applied to every item on `jobs` threads of their own, results in the items' order.
 ///
 /// Plain threads rather than a rayon `par_iter`: Typst parallelises inside a compilation on

@@ -419,6 +419,64 @@ fn an_assessment_with_errors_is_not_rendered() {
 }
 
 #[test]
+fn render_and_build_say_which_earlier_outputs_no_longer_show_a_broken_source() {
+    let dir = temp("stale");
+    let folder = dir.join("assessments/doc");
+    std::fs::create_dir_all(&folder).unwrap();
+    let source = folder.join("assessment.yaml");
+    std::fs::write(&source, MINIMAL).unwrap();
+    let out = dir.join("output/doc");
+    let (status, stderr) = render(&folder, &out, &["--format", "html,md"]);
+    assert_eq!(status, 0, "{stderr}");
+    // The outputs are an hour old when the source is broken.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for ext in ["html", "md"] {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(out.join(format!("doc.{ext}")))
+            .unwrap();
+        file.set_modified(hour_ago).unwrap();
+    }
+    std::fs::write(
+        &source,
+        MINIMAL.replace("十分か: 十分である", "十分か: 十分でない"),
+    )
+    .unwrap();
+    let (status, stderr) = render(&folder, &out, &["--format", "html,md"]);
+    assert_eq!(status, 1);
+    for ext in ["html", "md"] {
+        assert!(
+            stderr.contains(&format!(
+                "注意: {} は前回の出力で、現在のファイルより古い内容です",
+                out.join(format!("doc.{ext}")).display()
+            )),
+            "{stderr}"
+        );
+    }
+    let build = hyoka()
+        .args(["--lang", "en", "build"])
+        .arg(dir.join("assessments"))
+        .arg("--out")
+        .arg(dir.join("output"))
+        .args(["--format", "html"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert_eq!(build.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "note: {} is left from an earlier run and is older than the source",
+            out.join("doc.html").display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("doc.md"),
+        "only the formats asked for: {stderr}"
+    );
+}
+
+#[test]
 fn templates_can_be_overridden_but_not_through_links() {
     let dir = temp("templates");
     std::fs::create_dir_all(dir.join("tpl/html")).unwrap();
