@@ -41,16 +41,26 @@ impl Exclusion {
         }
     }
 
-    /// What the texts show, and what the officer should check.
-    fn why(self) -> &'static str {
+    /// What the texts show, as a noun phrase.
+    fn finding(self) -> &'static str {
         match self {
-            Exclusion::OrganisationRenamed => "変わったのは部署名・役職名のみ",
-            Exclusion::Typo => "変わったのは1〜2文字で、数字の変更を含まない",
-            Exclusion::LawAmended => {
-                "変わったのは法令の名称・条項・別表等の引用のみ（取扱いが変わらないことを確認してください）"
+            Exclusion::OrganisationRenamed => "部署名・役職名の変更",
+            Exclusion::Typo => "1〜2文字（数字を含まない）の修正",
+            Exclusion::LawAmended => "法令の名称・条項・別表等の引用の変更",
+            Exclusion::Removal => "記載の削除",
+        }
+    }
+
+    /// What the officer should check before accepting the proposal.
+    fn caveat(self) -> &'static str {
+        match self {
+            Exclusion::OrganisationRenamed => {
+                "組織改編で事務の担当や取扱いが変わらないことを確認してください。"
             }
+            Exclusion::Typo => "意味が変わらないことを確認してください。",
+            Exclusion::LawAmended => "取扱いが変わらないことを確認してください。",
             Exclusion::Removal => {
-                "記載の削除のみ（機能や事務の廃止によりリスクが明らかに軽減する場合に限ります。取扱いを減らさずに記載だけを削る場合は該当しません）"
+                "機能や事務の廃止によりリスクが明らかに軽減する場合に限ります（取扱いを減らさずに記載だけを削る場合は該当しません）。"
             }
         }
     }
@@ -82,10 +92,11 @@ impl Hint {
     pub fn reason(&self) -> String {
         match self {
             Hint::Excluded(kinds) => {
-                let why: Vec<&str> = kinds.iter().map(|k| k.why()).collect();
+                let findings: Vec<&str> = kinds.iter().map(|k| k.finding()).collect();
+                let caveats: String = kinds.iter().map(|k| k.caveat()).collect();
                 format!(
-                    "※の項目の変更ですが、{}ため、重要な変更に当たらない{}として事後を提案（除外の扱いは未確認の規定[B]。当たらない場合は --timing で事前としてください）",
-                    why.join("、かつ"),
+                    "※の項目の変更ですが、{}のみのため、重要な変更に当たらない{}として事後を提案。{caveats}（除外の扱いは未確認の規定[B]。当たらない場合は --timing で事前としてください）",
+                    findings.join("と"),
                     self.names()
                 )
             }
