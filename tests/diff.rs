@@ -583,3 +583,54 @@ fn recording_again_updates_what_was_recorded_and_never_appends_it_twice() {
         Some(0)
     );
 }
+
+#[test]
+fn every_format_shows_the_boxes_that_changed_and_json_keeps_the_whole_sets() {
+    let old = MINIMAL.replace(
+        "入手方法: {紙: true}",
+        "入手方法: {紙: true, その他: ＶＲＳ（電子交付機能を含む。）}",
+    );
+    let new = MINIMAL.replace(
+        "入手方法: {紙: true}",
+        "入手方法: {紙: true, その他: ＶＲＳ}",
+    );
+    let (old, new) = pair("checks", &old, &new);
+    let rows = json_rows(&diff(&old, &new, &["--format", "json"]));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0]["変更前の記載"],
+        "〔〇〕その他（ＶＲＳ（電子交付機能を含む。））"
+    );
+    assert_eq!(rows[0]["変更後の記載"], "〔〇〕その他（ＶＲＳ）");
+    assert_eq!(
+        rows[0]["変更前の値（全体）"],
+        "〔〇〕紙\n〔〇〕その他（ＶＲＳ（電子交付機能を含む。））"
+    );
+    assert_eq!(
+        rows[0]["変更後の値（全体）"],
+        "〔〇〕紙\n〔〇〕その他（ＶＲＳ）"
+    );
+    for format in ["md", "html", "csv", "table"] {
+        let out = String::from_utf8(diff(&old, &new, &["--format", format]).stdout).unwrap();
+        assert!(out.contains("その他（ＶＲＳ）"), "{format}: {out}");
+        assert!(
+            !out.contains("〔〇〕紙"),
+            "{format} shows an unchanged box: {out}"
+        );
+    }
+    let xlsx = old.parent().unwrap().join("checks.xlsx");
+    let output = diff(
+        &old,
+        &new,
+        &["--format", "xlsx", "--output", xlsx.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let bytes = std::fs::read(&xlsx).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = workbook.worksheet_range("変更箇所").unwrap();
+    assert_eq!(
+        range.get((1, 3)).unwrap().to_string(),
+        "〔〇〕その他（ＶＲＳ）"
+    );
+}
