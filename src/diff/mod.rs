@@ -6,6 +6,7 @@
 //! and a block that only moved gives none. Labels use the new numbering.
 
 pub mod checks;
+mod citations;
 pub mod export;
 pub mod record;
 pub mod redline;
