@@ -174,7 +174,7 @@ pub(super) fn covered(text: &[char]) -> Vec<bool> {
 /// The text with each stretch of citations replaced by one [`CITED`], and those stretches.
 pub(super) fn mask(text: &[char]) -> (Vec<char>, Vec<String>) {
     let cover = covered(text);
-    let (mut out, mut cited) = (Vec::new(), Vec::new());
+    let (mut out, mut cited): (Vec<char>, Vec<String>) = (Vec::new(), Vec::new());
     for (i, c) in text.iter().enumerate() {
         if !cover[i] {
             out.push(*c);
