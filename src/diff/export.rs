@@ -237,13 +237,14 @@ pub fn xlsx(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn row(before: &str, after: &str) -> Row {
+    /// A row of a non-※ item with the given texts, for the tests of every format.
+    pub(crate) fn sample(label: &str, before: &str, after: &str) -> Row {
         let change = Change {
             path: "p".into(),
-            label: "Ⅴ．１．①実施日".into(),
+            label: label.into(),
             before: before.into(),
             after: after.into(),
             whole_before: before.into(),
@@ -252,6 +253,10 @@ mod tests {
             hint: None,
         };
         Row::new(&change, "令和7年1月24日", None, "見直しによる")
+    }
+
+    fn row(before: &str, after: &str) -> Row {
+        sample("Ⅴ．１．基礎項目評価　①実施日", before, after)
     }
 
     #[test]

@@ -91,23 +91,33 @@ pub fn rows_yaml(rows: &[Row], indent: &str) -> String {
     out
 }
 
+/// The root of an existing `changes.yaml`.
+fn parse_table(text: &str) -> Result<yaml::Node, String> {
+    yaml::parse(text, &Limits::default())
+        .root
+        .ok_or_else(|| "changes.yaml cannot be parsed; fix it before recording".into())
+}
+
+/// The `変更箇所:` key and its value in the root of `changes.yaml`.
+fn table_entry(root: &yaml::Node) -> Result<(&yaml::Node, &yaml::Node), String> {
+    let NodeValue::Map(entries) = &root.value else {
+        return Err("changes.yaml must start with `変更箇所:`".into());
+    };
+    entries
+        .iter()
+        .find(|(k, _)| k.scalar() == Some("変更箇所"))
+        .map(|(k, v)| (k, v))
+        .ok_or_else(|| "changes.yaml has no `変更箇所:` key".into())
+}
+
 /// The new text of `changes.yaml` with `rows` appended, checked by parsing it back.
 pub fn appended(existing: Option<&str>, rows: &[Row]) -> Result<String, String> {
     let Some(text) = existing.filter(|t| !t.trim().is_empty()) else {
         let text = format!("# （別添２）変更箇所\n変更箇所:\n{}", rows_yaml(rows, "  "));
         return check(&text, rows.len()).map(|_| text);
     };
-    let parsed = yaml::parse(text, &Limits::default());
-    let root = parsed
-        .root
-        .ok_or("changes.yaml cannot be parsed; fix it before recording")?;
-    let NodeValue::Map(entries) = &root.value else {
-        return Err("changes.yaml must start with `変更箇所:`".into());
-    };
-    let (key, list) = entries
-        .iter()
-        .find(|(k, _)| k.scalar() == Some("変更箇所"))
-        .ok_or("changes.yaml has no `変更箇所:` key")?;
+    let root = parse_table(text)?;
+    let (key, list) = table_entry(&root)?;
     let before = match &list.value {
         NodeValue::Seq(items) => items.len(),
         _ => 0,
@@ -188,19 +198,10 @@ fn end_of_line(chars: &[char], offset: usize) -> usize {
 /// The new text of `changes.yaml` with the 提出時期 and 説明 of recorded rows replaced, checked
 /// by parsing it back. A row without a `提出時期に係る説明:` key gets one after its 提出時期.
 pub fn updated(text: &str, updates: &[Update]) -> Result<String, String> {
-    let parsed = yaml::parse(text, &Limits::default());
-    let root = parsed
-        .root
-        .ok_or("changes.yaml cannot be parsed; fix it before recording")?;
-    let NodeValue::Map(entries) = &root.value else {
-        return Err("changes.yaml must start with `変更箇所:`".into());
-    };
-    let items = match entries.iter().find(|(k, _)| k.scalar() == Some("変更箇所")) {
-        Some((_, list)) => match &list.value {
-            NodeValue::Seq(items) => items,
-            _ => return Err("`変更箇所:` must be a list of rows".into()),
-        },
-        None => return Err("changes.yaml has no `変更箇所:` key".into()),
+    let root = parse_table(text)?;
+    let items = match &table_entry(&root)?.1.value {
+        NodeValue::Seq(items) => items,
+        _ => return Err("`変更箇所:` must be a list of rows".into()),
     };
     let chars: Vec<char> = text.chars().collect();
     // (start, end, replacement), applied from the end so that offsets stay valid.

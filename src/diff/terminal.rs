@@ -203,21 +203,7 @@ pub fn table(rows: &[Row], terminal: &Terminal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::Change;
-
-    fn row(label: &str, before: &str, after: &str) -> Row {
-        let change = Change {
-            path: "p".into(),
-            label: label.into(),
-            before: before.into(),
-            after: after.into(),
-            whole_before: before.into(),
-            whole_after: after.into(),
-            important: false,
-            hint: None,
-        };
-        Row::new(&change, "令和7年1月24日", None, "見直しによる")
-    }
+    use crate::diff::export::tests::sample as row;
 
     fn widths(text: &str, terminal: &Terminal) -> Vec<usize> {
         text.lines().map(|l| terminal.width(l)).collect()
