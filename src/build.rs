@@ -116,6 +116,40 @@ pub fn render_with(
     })
 }
 
+/// Output files an earlier run left in `out` for the assessment at `path` that are older than
+/// its source (`assessment.yaml`, `changes.yaml` or the 基礎項目評価書's files beside them,
+/// whichever changed last): when the source has errors nothing is written, and these files no
+/// longer show it.
+pub fn stale_outputs(path: &Path, out: &Path, formats: &[Format], stem: &str) -> Vec<PathBuf> {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let sources = if path.is_dir() {
+        vec![
+            path.join(DOCUMENT_FILE),
+            path.join(load::CHANGES_FILE),
+            path.join(load::BASIC_FILE),
+            path.join(load::BASIC_CHANGES_FILE),
+        ]
+    } else {
+        vec![path.to_path_buf(), load::pair::basic_file_of(path)]
+    };
+    let Some(source) = sources.iter().filter_map(|p| modified(p)).max() else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for form in [crate::form::Form::Key, crate::form::Form::Basic] {
+        let stem = format!("{stem}.{}", form.file_tag());
+        names.extend(formats.iter().map(|f| format!("{stem}.{}", f.extension())));
+        if formats.contains(&Format::Typ) {
+            names.push(format!("{stem}.json"));
+        }
+    }
+    names
+        .into_iter()
+        .map(|n| out.join(n))
+        .filter(|f| modified(f).is_some_and(|m| m < source))
+        .collect()
+}
+
 /// `work` applied to every item on `jobs` threads of their own, results in the items' order.
 ///
 /// Plain threads rather than a rayon `par_iter`: Typst parallelises inside a compilation on

@@ -322,13 +322,16 @@ pub fn layout(document: &Document, changes: &[ChangeRow]) -> Layout {
 pub fn apply_redline(layout: &mut Layout, changes: &[Change]) {
     let mut entries = Vec::new();
     for change in changes {
+        // The list shows the change as the change table does (a set's changed boxes); the row
+        // keeps its whole value, marked.
         let segments = segments(&change.before, &change.after);
+        let whole = segments_of_whole(change);
         // A block's title (名称) is shown in the block's own row.
         let owner = change.path.strip_suffix(".名称").unwrap_or(&change.path);
         let mut id = String::new();
         for row in layout.parts.iter_mut().flat_map(|p| p.rows.iter_mut()) {
             if row.id == owner {
-                row.redline = Some(segments.clone());
+                row.redline = Some(whole.clone());
                 id = row.id.clone();
             }
         }
@@ -339,6 +342,10 @@ pub fn apply_redline(layout: &mut Layout, changes: &[Change]) {
         });
     }
     layout.redline = Some(entries);
+}
+
+fn segments_of_whole(change: &Change) -> Vec<Segment> {
+    segments(&change.whole_before, &change.whole_after)
 }
 
 fn part(item: &'static Item, path: &[Step], rows: Vec<Row>) -> Part {

@@ -238,7 +238,7 @@ fn json_names_the_item_and_its_path() {
     assert_eq!(v["date"], "2029-08-01");
     let five = &v["assessments"][0]["reminders"][1];
     assert_eq!(five["duty"], "five-year-reassessment");
-    assert_eq!(five["item"], "Ⅴ．１．①実施日");
+    assert_eq!(five["item"], "Ⅴ．１．基礎項目評価　①実施日");
     assert_eq!(five["path"], "評価実施手続.基礎項目評価.実施日");
     assert_eq!(five["since"], "2025-01-24");
     assert_eq!(five["due_wareki"], "令和12年1月24日");

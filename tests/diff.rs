@@ -82,7 +82,7 @@ fn the_example_history_reproduces_the_row_of_reiwa_7_1_24() {
         ]
     );
     let row = &rows[0];
-    assert_eq!(row["項目"], "Ⅴ．１．①実施日");
+    assert_eq!(row["項目"], "Ⅴ．１．基礎項目評価　①実施日");
     assert_eq!(row["変更前の記載"], "令和6年5月27日");
     assert_eq!(row["変更後の記載"], "令和7年1月24日");
     assert_eq!(row["変更日"], "令和7年1月24日");
@@ -432,9 +432,222 @@ fn the_redline_edition_marks_changes_inline() {
         html.contains("<del>令和6年5月27日</del><ins>令和7年1月24日</ins>"),
         "the changed row is marked inline"
     );
-    assert!(out.join("takaoka-vaccination.juten.redline.pdf").is_file());
+    assert!(
+        html.contains("<p class=\"review-copy\" role=\"note\">確認用（見え消し版）：公表用の評価書ではありません</p>")
+            && html.contains("<div class=\"review-mark\" aria-hidden=\"true\">確認用</div>"),
+        "the redline edition says it is a review copy"
+    );
+    // Every page of the PDF carries the mark (pdftotext separates pages with form feeds).
+    let text = Command::new("pdftotext")
+        .arg(out.join("takaoka-vaccination.juten.redline.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() > 40, "{} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains("確認用（見え消し版）"),
+            "page {} has no review-copy mark",
+            i + 1
+        );
+    }
     assert!(
         !out.join("takaoka-vaccination.juten.html").exists(),
         "the redline edition does not replace the document"
+    );
+}
+
+/// The revision of 令和6年5月27日 replayed: the version before it, rebuilt from the 変更前 texts of
+/// its 37 published rows (tests/suite/changes/before-reiwa6-05-27.yaml), diffed against the
+/// version after it, against the rows the officers published (the example's changes.yaml).
+#[test]
+fn the_revision_of_reiwa_6_5_27_reproduces_the_published_rows() {
+    let fixture = root().join("tests/suite/changes/before-reiwa6-05-27.yaml");
+    let output = diff(
+        &fixture,
+        &snapshot(),
+        &["--format", "json", "--date", "令和6年5月27日"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let ours = json_rows(&output);
+    let example = hyoka::load::load(&example(), &hyoka::load::Limits::default()).unwrap();
+    let published: Vec<_> = example
+        .changes
+        .iter()
+        .filter(|r| r.date.map(|d| d.wareki()).as_deref() == Some("令和6年5月27日"))
+        .collect();
+    assert_eq!((published.len(), ours.len()), (37, 37));
+    // The published 項目 that differ from the canonical label, each for a reason of its own.
+    let typos = [
+        // The heading abbreviated: the form says …による情報連携.
+        (
+            "Ⅰ．５．情報提供ネットワークシステムによる連携　②法令上の根拠",
+            "Ⅰ．５．情報提供ネットワークシステムによる情報連携　②法令上の根拠",
+        ),
+        // ⑤'s own label left out, a stray ．after ⑤ (the 令和4年 rows wrote ⑤使用方法 情報の突合).
+        ("Ⅱ．３．⑤．情報の突合", "Ⅱ．３．⑤使用方法　情報の突合"),
+        // The block's number left out (it is 提供先１'s 名称).
+        ("Ⅱ．５．提供先", "Ⅱ．５．提供先１"),
+        // The wrong block: 提供先３ is new, and this row's 変更前 is empty.
+        (
+            "Ⅱ．５．提供先２．⑤提供する情報の対象となる本人の範囲",
+            "Ⅱ．５．提供先３．⑤提供する情報の対象となる本人の範囲",
+        ),
+    ];
+    // Cells clipped in the published PDF: the published text is the start of ours.
+    let clipped = ["Ⅱ．３．⑤使用方法"];
+    let flat = |s: &str| s.replace('\n', "");
+    let (mut labels, mut texts, mut timings) = (0, 0, 0);
+    for (row, theirs) in ours.iter().zip(&published) {
+        let label = row["項目"].as_str().unwrap();
+        let typo = typos.iter().find(|(t, _)| *t == theirs.item);
+        match typo {
+            Some((_, canonical)) => assert_eq!(label, *canonical, "{}", theirs.item),
+            None => assert_eq!(label, theirs.item),
+        }
+        labels += usize::from(typo.is_none());
+        let (before, after) = (
+            flat(row["変更前の記載"].as_str().unwrap()),
+            flat(row["変更後の記載"].as_str().unwrap()),
+        );
+        let (want_before, want_after) = (flat(&theirs.before), flat(&theirs.after));
+        if clipped.contains(&theirs.item.as_str()) {
+            assert!(
+                before.starts_with(&want_before) && after.starts_with(&want_after),
+                "{label}"
+            );
+        } else {
+            assert_eq!((before, after), (want_before, want_after), "{label}");
+            texts += 1;
+        }
+        timings += usize::from(row["提出時期"].as_str() == theirs.timing);
+    }
+    println!(
+        "令和6年5月27日: {} rows; 項目 as published {labels} (+{} reference typos named above); \
+         texts equal {texts} (+{} clipped in the PDF, equal as far as printed); 提出時期 as published {timings}",
+        ours.len(),
+        typos.len(),
+        clipped.len(),
+    );
+    assert_eq!(labels + typos.len(), 37);
+    assert_eq!(texts + clipped.len(), 37);
+    assert!(
+        timings >= 36,
+        "提出時期 as published for {timings} of 37 rows"
+    );
+}
+
+#[test]
+fn recording_again_updates_what_was_recorded_and_never_appends_it_twice() {
+    let (old, new) = changed_pair("record-again");
+    let record = |extra: &[&str]| {
+        let output = diff(
+            &old,
+            &new,
+            &[&["--record", "--format", "json"], extra].concat(),
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (
+            std::fs::read_to_string(new.join("changes.yaml")).unwrap(),
+            String::from_utf8_lossy(&output.stderr).to_string(),
+        )
+    };
+    let (first, _) = record(&["--date", "令和7年2月1日"]);
+    assert_eq!(first.matches("- 変更日:").count(), 2);
+    assert!(first.contains("提出時期: 事前\n"), "{first}");
+    // A new --reason and --timing update the rows recorded before, and say which.
+    let (second, said) = record(&[
+        "--date",
+        "令和7年2月1日",
+        "--reason",
+        "見直しによる",
+        "--timing",
+        "2=事後",
+    ]);
+    assert_eq!(second.matches("- 変更日:").count(), 2, "{second}");
+    assert_eq!(
+        second.matches("提出時期に係る説明: 見直しによる").count(),
+        2,
+        "{second}"
+    );
+    assert!(!second.contains("提出時期: 事前"), "{second}");
+    assert!(said.contains("記録済みの 2 行を更新しました"), "{said}");
+    assert!(said.contains("提出時期 事前 → 事後"), "{said}");
+    // The same change under another 変更日 is not appended again, and the notice says why.
+    let (third, said) = record(&["--date", "令和7年3月1日"]);
+    assert_eq!(third, second);
+    assert!(
+        said.contains("同じ変更が変更日 令和7年2月1日 の行として記録済みのため、令和7年3月1日 の行として追加しませんでした"),
+        "{said}"
+    );
+    assert_eq!(
+        hyoka().arg("validate").arg(&new).status().unwrap().code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn every_format_shows_the_boxes_that_changed_and_json_keeps_the_whole_sets() {
+    let old = MINIMAL.replace(
+        "入手方法: {紙: true}",
+        "入手方法: {紙: true, その他: ＶＲＳ（電子交付機能を含む。）}",
+    );
+    let new = MINIMAL.replace(
+        "入手方法: {紙: true}",
+        "入手方法: {紙: true, その他: ＶＲＳ}",
+    );
+    let (old, new) = pair("checks", &old, &new);
+    let rows = json_rows(&diff(&old, &new, &["--format", "json"]));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0]["変更前の記載"],
+        "〔〇〕その他（ＶＲＳ（電子交付機能を含む。））"
+    );
+    assert_eq!(rows[0]["変更後の記載"], "〔〇〕その他（ＶＲＳ）");
+    assert_eq!(
+        rows[0]["変更前の値（全体）"],
+        "〔〇〕紙\n〔〇〕その他（ＶＲＳ（電子交付機能を含む。））"
+    );
+    assert_eq!(
+        rows[0]["変更後の値（全体）"],
+        "〔〇〕紙\n〔〇〕その他（ＶＲＳ）"
+    );
+    for format in ["md", "html", "csv", "table"] {
+        let out = String::from_utf8(diff(&old, &new, &["--format", format]).stdout).unwrap();
+        assert!(out.contains("その他（ＶＲＳ）"), "{format}: {out}");
+        assert!(
+            !out.contains("〔〇〕紙"),
+            "{format} shows an unchanged box: {out}"
+        );
+    }
+    let xlsx = old.parent().unwrap().join("checks.xlsx");
+    let output = diff(
+        &old,
+        &new,
+        &["--format", "xlsx", "--output", xlsx.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let bytes = std::fs::read(&xlsx).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = workbook.worksheet_range("変更箇所").unwrap();
+    assert_eq!(
+        range.get((1, 3)).unwrap().to_string(),
+        "〔〇〕その他（ＶＲＳ）"
     );
 }

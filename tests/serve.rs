@@ -343,7 +343,7 @@ fn the_review_lists_snapshots_newest_first_and_says_why_it_cannot_compare() {
     let review = get(&server, &format!("{base}/review")).text();
     let (newer, older) = (review.find("2024-05-27"), review.find("2020-01-01"));
     assert!(newer.is_some() && newer < older, "{review}");
-    assert!(review.contains("Ⅴ．１．①実施日"));
+    assert!(review.contains("Ⅴ．１．基礎項目評価　①実施日"));
     let broken = get(&server, &format!("{base}/review?from=2020-01-01")).text();
     assert!(
         broken.contains("この版にエラーがあるため比較できません"),
@@ -431,6 +431,19 @@ fn the_preview_works_in_headless_chromium() {
     );
     let root = example_root("e2e");
     let shots = temp("e2e-shots");
+    // An older version with many changes (the one before 令和6年5月27日) for the wide tables, and
+    // the same changes as `hyoka diff --format html` writes them.
+    let older = manifest().join("tests/suite/changes/before-reiwa6-05-27.yaml");
+    std::fs::copy(&older, root.join(EXAMPLE).join("versions/2024-05-01.yaml")).unwrap();
+    let changes_html = shots.join("changes.html");
+    let exported = Command::new(env!("CARGO_BIN_EXE_hyoka"))
+        .args(["diff", "--format", "html", "--output"])
+        .arg(&changes_html)
+        .arg(&older)
+        .arg(manifest().join("assessments").join(EXAMPLE))
+        .status()
+        .unwrap();
+    assert!(exported.success());
     let server = start(&root, &[]);
     let started = Instant::now();
     let output = Command::new("node")
@@ -438,6 +451,7 @@ fn the_preview_works_in_headless_chromium() {
         .env("HYOKA_URL", &server.url)
         .env("HYOKA_ROOT", &root)
         .env("HYOKA_SHOTS", &shots)
+        .env("HYOKA_CHANGES_HTML", &changes_html)
         .env("HYOKA_CHROMIUM", &chromium)
         .output()
         .unwrap();
@@ -455,6 +469,8 @@ fn the_preview_works_in_headless_chromium() {
         ("preview.png", 1800),
         ("preview-error.png", 1800),
         ("review.png", 1800),
+        ("review-table.png", 1800),
+        ("changes-table.png", 900),
     ] {
         let bytes = std::fs::read(shots.join(name)).unwrap();
         let (width, height) = png_size(&bytes);
@@ -469,7 +485,7 @@ fn the_preview_works_in_headless_chromium() {
     if let Some(dir) = std::env::var_os("HYOKA_SCREENSHOTS") {
         let dir = manifest().join(dir);
         std::fs::create_dir_all(&dir).unwrap();
-        for name in ["preview.png", "review.png"] {
+        for name in ["preview.png", "review.png", "review-table.png"] {
             std::fs::copy(shots.join(name), dir.join(name)).unwrap();
         }
     }

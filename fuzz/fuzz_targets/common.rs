@@ -26,7 +26,7 @@ pub fn planted(texts: &[String]) -> Option<Document> {
     let (mut report, document) = load::document_from_bytes(PathBuf::from("p.yaml"), text.as_bytes(), &Limits::default());
     let document = document?;
     hyoka::validate::check_document(&document, &mut report.diagnostics);
-    hyoka::validate::rules::document_rules(&document, &mut report.diagnostics);
+    hyoka::validate::document_rules(&document, None, &mut report.diagnostics);
     (!report.has_errors()).then_some(document)
 }
 

@@ -15,9 +15,9 @@ fuzz_target!(|input: (Vec<String>, Vec<String>)| {
     let rows: Vec<export::Row> = forward.iter().map(|c| export::Row::new(c, "令和7年1月1日", None, "")).collect();
     let _ = export::json(&rows);
     let _ = export::csv(&rows);
-    let _ = export::markdown(&rows);
-    let _ = export::html(&rows);
-    let _ = export::table(&rows, true);
-    export::xlsx(&rows, None).expect("xlsx");
-    hyoka::diff::record::appended(None, &rows).expect("recorded table parses back");
+    let _ = export::markdown(&rows, "（別添２）変更箇所");
+    let _ = export::html(&[(String::new(), "（別添２）変更箇所".to_string(), rows.as_slice())]);
+    let _ = hyoka::diff::terminal::table(&rows, 1, &hyoka::diff::terminal::Terminal { color: true, ambiguous_wide: false });
+    export::xlsx(&rows, "（別添２）変更箇所", None).expect("xlsx");
+    hyoka::diff::record::appended(None, "（別添２）変更箇所", &rows).expect("recorded table parses back");
 });

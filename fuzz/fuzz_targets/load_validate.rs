@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let (mut report, document) = load::document_from_bytes(PathBuf::from("fuzz.yaml"), data, &Limits::default());
     if let Some(document) = &document {
         hyoka::validate::check_document(document, &mut report.diagnostics);
-        hyoka::validate::rules::document_rules(document, &mut report.diagnostics);
+        hyoka::validate::document_rules(document, None, &mut report.diagnostics);
         let _ = hyoka::layout::layout(document, &[]);
     }
     let (changes_report, _, _) = load::changes::from_bytes(PathBuf::from("changes.yaml"), data, &Limits::default());

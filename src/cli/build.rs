@@ -7,7 +7,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{MessageFormat, Outcome, print_reports};
-use crate::build::{build_one, find_assessments, in_parallel, stem_of};
+use crate::build::{build_one, find_assessments, in_parallel, stale_outputs, stem_of};
 use crate::diag::Lang;
 use crate::render::{Format, Templates};
 
@@ -80,11 +80,14 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     });
     bar.finish_and_clear();
     let (mut rendered, mut invalid, mut files, mut unchanged) = (0, 0, 0, 0);
-    for result in results {
+    for (folder, result) in folders.iter().zip(results) {
         let outcome = result?;
         print_reports(outcome.assessment.reports(), args.message_format, lang);
         if outcome.assessment.has_errors() {
             invalid += 1;
+            let stem = stem_of(folder);
+            let out = args.out.join(&stem);
+            super::render::print_stale(&stale_outputs(folder, &out, &args.format, &stem), lang);
         } else if outcome.unchanged {
             unchanged += 1;
         } else {

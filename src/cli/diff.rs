@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{MessageFormat, Outcome, input_error, print_reports};
 use crate::diag::Lang;
 use crate::diff::export::{self, Row};
+use crate::diff::terminal::{self, Terminal};
 use crate::diff::{self, AFTER, BEFORE, Change, record};
 use crate::form::Form;
 use crate::load::{self, Assessment, ChangeRow, Document, Limits, date::JpDate};
@@ -32,7 +33,8 @@ pub const EXAMPLES: &str = "Examples:
   hyoka diff assessments/x/versions/2024-05-27.yaml assessments/x
   hyoka diff HEAD~1:assessments/x assessments/x --format xlsx --output changes.xlsx
   hyoka diff old.yaml assessments/x --reason 見直しによる --record
-  hyoka diff old.yaml assessments/x --timing 1=事前 --exit-code";
+  hyoka diff old.yaml assessments/x --timing 1=事前 --exit-code
+  hyoka diff old.yaml assessments/x --form 基礎 --format csv   the 基礎項目評価書's table only";
 
 /// Arguments of `hyoka diff`.
 #[derive(Debug, clap::Args)]
@@ -56,7 +58,7 @@ pub struct Args {
     /// Set 提出時期 of row N (1-based) instead of the proposal: --timing 3=事後 (repeatable).
     #[arg(long, value_name = "N=事前|事後")]
     pub timing: Vec<String>,
-    /// Append the rows to NEW's changes.yaml.
+    /// Append the rows to NEW's changes.yaml (and the 基礎項目評価書's to kiso-changes.yaml).
     #[arg(long)]
     pub record: bool,
     /// Exit with 1 when there are changes and 0 when there are none.
@@ -66,6 +68,10 @@ pub struct Args {
     /// and XLSX hold one table, so they need it].
     #[arg(long, value_enum)]
     pub form: Option<super::init::FormArg>,
+    /// The terminal draws Ⅱ, Ⅴ, ①, ○ two columns wide (also: HYOKA_AMBIGUOUS_WIDE=1): align the
+    /// table for it, with an ASCII frame.
+    #[arg(long)]
+    pub ambiguous_wide: bool,
     /// How to print diagnostics of invalid versions.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
@@ -102,6 +108,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
             .as_ref()
             .and_then(|d| d.root.date("表紙.公表日")),
     };
+    // Rows are numbered across the documents' tables, in printed order (for --timing).
     let count: usize = tables.iter().map(|t| t.changes.len()).sum();
     let mut timings: Vec<Option<&str>> = vec![None; count];
     for spec in &args.timing {
@@ -125,27 +132,35 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     }
     let date_text = date.map(|d| d.wareki()).unwrap_or_default();
     let reason = args.reason.clone().unwrap_or_default();
-    let mut timings = timings.into_iter();
     let several = tables.len() > 1;
-    let sections: Vec<(&Table, Vec<Row>)> = tables
+    let mut numbered = timings.iter().enumerate();
+    let sections: Vec<Section> = tables
         .iter()
         .map(|table| {
-            let rows = table
-                .changes
-                .iter()
-                .zip(timings.by_ref())
-                .map(|(c, t)| {
-                    let mut row = Row::new(c, &date_text, t, &reason);
-                    if several {
-                        row.document = table.form.document();
-                    }
-                    row
-                })
-                .collect();
-            (table, rows)
+            let mut rows = Vec::new();
+            let mut explicit = Vec::new();
+            let mut start = None;
+            for change in &table.changes {
+                let Some((n, timing)) = numbered.next() else {
+                    break;
+                };
+                start.get_or_insert(n + 1);
+                let mut row = Row::new(change, &date_text, *timing, &reason);
+                if several {
+                    row.document = table.form.document();
+                }
+                rows.push(row);
+                explicit.push(timing.is_some());
+            }
+            Section {
+                table,
+                first: start.unwrap_or(1),
+                rows,
+                explicit,
+            }
         })
         .collect();
-    let rows: Vec<Row> = sections.iter().flat_map(|(_, r)| r.clone()).collect();
+    let rows: Vec<Row> = sections.iter().flat_map(|s| s.rows.clone()).collect();
     if several && matches!(args.format, DiffFormat::Csv | DiffFormat::Xlsx) {
         return Err(input_error(
             lang,
@@ -162,21 +177,24 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     };
     let bytes = match args.format {
         DiffFormat::Table => {
-            let color = args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
+            let terminal = Terminal {
+                color: args.output.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none(),
+                ambiguous_wide: args.ambiguous_wide || terminal::ambiguous_wide_from_env(),
+            };
             let mut text = String::new();
-            let mut number = 0;
-            for (table, rows) in &sections {
+            for section in &sections {
                 if several {
-                    text.push_str(&format!("{}\n", heading(table)));
+                    text.push_str(&format!("{}\n", heading(section.table)));
                 }
-                text.push_str(&export::table(rows, number + 1, color));
-                for row in rows {
-                    number += 1;
+                text.push_str(&terminal::table(&section.rows, section.first, &terminal));
+                for (i, row) in section.rows.iter().enumerate() {
                     text.push_str(&format!(
-                        "{number}. 提出時期: {}（{}）\n",
-                        row.timing, row.timing_basis
+                        "{}. 提出時期: {}（{}）\n",
+                        section.first + i,
+                        row.timing,
+                        row.timing_basis
                     ));
                 }
             }
@@ -184,19 +202,19 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         }
         DiffFormat::Md => sections
             .iter()
-            .flat_map(|(table, rows)| {
+            .flat_map(|section| {
                 let mut part = Vec::new();
                 if several {
-                    part.extend(format!("# {}\n\n", heading(table)).into_bytes());
+                    part.extend(format!("# {}\n\n", heading(section.table)).into_bytes());
                 }
-                part.extend(export::markdown(rows, &table.heading));
+                part.extend(export::markdown(&section.rows, &section.table.heading));
                 part
             })
             .collect(),
         DiffFormat::Html => {
             let parts: Vec<(String, String, &[Row])> = sections
                 .iter()
-                .map(|(table, rows)| (heading(table), table.heading.clone(), rows.as_slice()))
+                .map(|s| (heading(s.table), s.table.heading.clone(), s.rows.as_slice()))
                 .collect();
             export::html(&parts)
         }
@@ -213,7 +231,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
             }
             let heading = sections
                 .first()
-                .map_or(String::new(), |(t, _)| t.heading.clone());
+                .map_or(String::new(), |s| s.table.heading.clone());
             export::xlsx(&rows, &heading, date)
                 .map_err(|e| crate::Error::Input(format!("xlsx: {e}")))?
         }
@@ -227,10 +245,20 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         }
     }
     if args.record {
-        for (table, rows) in &sections {
-            if !rows.is_empty() {
-                record_rows(&versions[1], table, rows, lang)?;
-            }
+        for section in sections.iter().filter(|s| !s.rows.is_empty()) {
+            let folder = versions[1].folder.clone().ok_or_else(|| {
+                input_error(
+                    lang,
+                    "--record には NEW として評価書のフォルダ（assessment.yaml を含む）を指定してください".into(),
+                    "--record needs NEW to be an assessment folder (holding assessment.yaml)".into(),
+                )
+            })?;
+            let file = folder.join(if section.table.file == load::BASIC_FILE {
+                load::BASIC_CHANGES_FILE
+            } else {
+                load::CHANGES_FILE
+            });
+            record_rows(&file, section, args.reason.is_some(), lang)?;
         }
     }
     Ok(if args.exit_code && !rows.is_empty() {
@@ -252,6 +280,16 @@ struct Table<'a> {
     changes: Vec<Change>,
     /// The rows it has recorded so far (in NEW).
     recorded: &'a [ChangeRow],
+}
+
+/// A table's rows as printed and recorded.
+struct Section<'a> {
+    table: &'a Table<'a>,
+    /// The number of its first row (rows are numbered across the tables).
+    first: usize,
+    rows: Vec<Row>,
+    /// Whether each row's 提出時期 was set by --timing.
+    explicit: Vec<bool>,
 }
 
 /// The documents both versions hold (NEW's main document first, then its 基礎項目評価書), or
@@ -295,66 +333,109 @@ fn tables<'a>(
         })
         .collect()
 }
-
-/// Appends the rows not recorded yet to the document's change table (`changes.yaml`, or
-/// `kiso-changes.yaml` for the 基礎項目評価書 beside a 重点項目評価書).
+/// `--record`: appends the rows not recorded yet; for a row whose change is recorded already
+/// (same 項目, 変更前 and 変更後), updates the 提出時期 and 説明 this run sets explicitly
+/// (`--timing`, `--reason`) instead of appending it again, and says what it did row by row.
 fn record_rows(
-    new: &Assessment,
-    table: &Table,
-    rows: &[Row],
+    file: &std::path::Path,
+    section: &Section,
+    explicit_reason: bool,
     lang: Lang,
 ) -> Result<(), crate::Error> {
-    let folder = new.folder.clone().ok_or_else(|| {
-        input_error(
-            lang,
-            "--record には NEW として評価書のフォルダ（assessment.yaml を含む）を指定してください"
-                .into(),
-            "--record needs NEW to be an assessment folder (holding assessment.yaml)".into(),
-        )
-    })?;
-    let file = folder.join(if table.file == load::BASIC_FILE {
-        load::BASIC_CHANGES_FILE
-    } else {
-        load::CHANGES_FILE
-    });
-    // Running --record twice must not write the same rows twice.
-    let recorded = |row: &export::Row| {
-        table.recorded.iter().any(|old| {
-            old.item == row.label
-                && old.before == row.before
-                && old.after == row.after
-                && old.date.map(|d| d.wareki()).as_deref() == Some(row.date.as_str())
-        })
-    };
-    let fresh: Vec<export::Row> = rows.iter().filter(|r| !recorded(r)).cloned().collect();
-    if !fresh.is_empty() {
-        record::record_into(&file, &table.heading, &fresh)?;
-    }
-    let skipped = rows.len() - fresh.len();
-    eprintln!(
-        "{}",
-        match lang {
-            Lang::Ja => format!(
-                "{} 行を {} に記録しました{}",
-                fresh.len(),
-                file.display(),
-                if skipped > 0 {
-                    format!("（{skipped} 行は記録済みのため追加しませんでした）")
+    let (recorded, rows, explicit_timing) =
+        (section.table.recorded, &section.rows, &section.explicit);
+    let ja = lang == Lang::Ja;
+    let mut fresh = Vec::new();
+    let mut updates = Vec::new();
+    let mut notes = Vec::new();
+    let mut unchanged = 0;
+    for (n, row) in rows.iter().enumerate() {
+        let Some((index, old)) = record::recorded_as(recorded, row) else {
+            fresh.push(row.clone());
+            continue;
+        };
+        let old_date = old.date.map(|d| d.wareki()).unwrap_or_default();
+        let timing = (explicit_timing[n] && old.timing != Some(row.timing.as_str()))
+            .then(|| row.timing.clone());
+        let explanation =
+            (explicit_reason && old.reason != row.explanation).then(|| row.explanation.clone());
+        let no = section.first + n;
+        if timing.is_some() || explanation.is_some() {
+            let mut what = Vec::new();
+            if let Some(t) = &timing {
+                let was = old.timing.unwrap_or("");
+                what.push(format!("提出時期 {was} → {t}"));
+            }
+            if let Some(e) = &explanation {
+                what.push(if ja {
+                    format!("説明「{}」→「{e}」", old.reason)
                 } else {
-                    String::new()
-                }
-            ),
-            Lang::En => format!(
-                "recorded {} row(s) in {}{}",
-                fresh.len(),
-                file.display(),
-                if skipped > 0 {
-                    format!(" ({skipped} already recorded, not added again)")
-                } else {
-                    String::new()
-                }
-            ),
+                    format!("説明 \"{}\" → \"{e}\"", old.reason)
+                });
+            }
+            notes.push(if ja {
+                format!(
+                    "  {no}. {}（変更日 {old_date} の記録済みの行）: {} に更新しました",
+                    row.label,
+                    what.join("、")
+                )
+            } else {
+                format!(
+                    "  {no}. {} (recorded under 変更日 {old_date}): updated {}",
+                    row.label,
+                    what.join(", ")
+                )
+            });
+            updates.push(record::Update {
+                index,
+                timing,
+                explanation,
+            });
+        } else if old_date != row.date {
+            notes.push(if ja {
+                format!(
+                    "  {no}. {}: 同じ変更が変更日 {old_date} の行として記録済みのため、{} の行として追加しませんでした（変更日を改めるには {} のその行の変更日を直してください）",
+                    row.label,
+                    row.date,
+                    file.display()
+                )
+            } else {
+                format!(
+                    "  {no}. {}: the same change is recorded under 変更日 {old_date}, so it was not added again under {} (to change its date, edit that row of {})",
+                    row.label,
+                    row.date,
+                    file.display()
+                )
+            });
+        } else {
+            unchanged += 1;
         }
-    );
+    }
+    if !fresh.is_empty() || !updates.is_empty() {
+        record::record_into(file, &section.table.heading, &fresh, &updates)?;
+    }
+    let mut summary = if ja {
+        format!("{} 行を {} に記録しました", fresh.len(), file.display())
+    } else {
+        format!("recorded {} row(s) in {}", fresh.len(), file.display())
+    };
+    if !updates.is_empty() {
+        summary.push_str(&if ja {
+            format!("、記録済みの {} 行を更新しました", updates.len())
+        } else {
+            format!(", updated {} recorded row(s)", updates.len())
+        });
+    }
+    if unchanged > 0 {
+        summary.push_str(&if ja {
+            format!("（{unchanged} 行は記録済みのため追加しませんでした）")
+        } else {
+            format!(" ({unchanged} already recorded, not added again)")
+        });
+    }
+    eprintln!("{summary}");
+    for note in notes {
+        eprintln!("{note}");
+    }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::{MessageFormat, Outcome, print_reports};
-use crate::build::{render_with, stem_of};
+use crate::build::{render_with, stale_outputs, stem_of};
 use crate::diag::Lang;
 use crate::render::{Format, Templates};
 
@@ -79,10 +79,35 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                 Lang::En => "not rendered: the assessment has errors.",
             }
         );
+        let mut stem = stem_of(&args.path);
+        if old.is_some() {
+            stem.push_str(".redline");
+        }
+        print_stale(&stale_outputs(&args.path, &out, &formats, &stem), lang);
         return Ok(Outcome::Invalid);
     }
     for file in &outcome.written {
         eprintln!("{}", file.display());
     }
     Ok(Outcome::Clean)
+}
+
+/// Says which output files an earlier run left that no longer show the source (it has errors
+/// now, so they were not replaced).
+pub fn print_stale(files: &[PathBuf], lang: Lang) {
+    for file in files {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ja => format!(
+                    "注意: {} は前回の出力で、現在のファイルより古い内容です（エラーを直して出力し直すまで公開しないでください）",
+                    file.display()
+                ),
+                Lang::En => format!(
+                    "note: {} is left from an earlier run and is older than the source (do not publish it until the errors are fixed and it is rendered again)",
+                    file.display()
+                ),
+            }
+        );
+    }
 }

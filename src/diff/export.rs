@@ -1,7 +1,7 @@
-//! The change table in every output format: a terminal table, Markdown, HTML, CSV, XLSX, JSON.
+//! The change table in every output format: Markdown, HTML, CSV, XLSX, JSON (the terminal
+//! table is [`super::terminal`]).
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
 
 use super::Change;
 use super::redline::{Segment, segments};
@@ -22,6 +22,12 @@ pub struct Row {
     /// 変更後の記載.
     #[serde(rename = "変更後の記載")]
     pub after: String,
+    /// The whole value before (of a checkbox set, every ticked box; 変更前の記載 has the changed ones).
+    #[serde(rename = "変更前の値（全体）")]
+    pub whole_before: String,
+    /// The whole value after.
+    #[serde(rename = "変更後の値（全体）")]
+    pub whole_after: String,
     /// 提出時期.
     #[serde(rename = "提出時期")]
     pub timing: String,
@@ -49,7 +55,7 @@ impl Row {
             Some(t) => (t.to_string(), "利用者の指定".to_string()),
             None => (
                 change.proposed_timing().to_string(),
-                change.proposal_reason().to_string(),
+                change.proposal_reason(),
             ),
         };
         Row {
@@ -57,6 +63,8 @@ impl Row {
             label: change.label.clone(),
             before: change.before.clone(),
             after: change.after.clone(),
+            whole_before: change.whole_before.clone(),
+            whole_after: change.whole_after.clone(),
             timing,
             explanation: explanation.to_string(),
             path: change.path.clone(),
@@ -72,7 +80,7 @@ pub fn columns() -> Vec<&'static str> {
     TABLE.children().iter().map(|c| c.label).collect()
 }
 
-fn cells(row: &Row) -> [&str; 6] {
+pub(crate) fn cells(row: &Row) -> [&str; 6] {
     [
         &row.date,
         &row.label,
@@ -155,9 +163,8 @@ fn redline_html(parts: &[Segment]) -> String {
 pub fn html(sections: &[(String, String, &[Row])]) -> Vec<u8> {
     let esc = |s: &str| tera::escape_html(s).replace('\n', "<br>");
     let title = sections
-        .iter()
+        .first()
         .map(|(_, heading, _)| heading.as_str())
-        .next()
         .unwrap_or_default();
     let mut out = String::from(
         "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
@@ -167,25 +174,26 @@ pub fn html(sections: &[(String, String, &[Row])]) -> Vec<u8> {
         "</title>\n<style>\n\
          body { font-family: \"BIZ UDPGothic\", \"Hiragino Sans\", \"Yu Gothic\", \"Meiryo\", \"Noto Sans CJK JP\", sans-serif; margin: 1rem; }\n\
          table { border-collapse: collapse; width: 100%; }\n th, td { border: 1px solid #333; padding: .3rem; vertical-align: top; text-align: left; }\n\
+         .table-scroll { overflow-x: auto; }\n td.date, td.timing, thead th { white-space: nowrap; }\n td.explanation { min-width: 8em; }\n th.label { min-width: 10em; }\n td.text, td.redline { min-width: 12em; overflow-wrap: anywhere; }\n\
          thead th { background: #e8e8e8; }\n del { color: #a00; background: #fdd; }\n ins { color: #060; background: #dfd; text-decoration: underline; }\n\
          </style>\n</head>\n<body>\n",
     );
     for (section, heading, rows) in sections {
-        if !section.is_empty() {
-            out.push_str(&format!("<h1>{}</h1>\n", esc(section)));
-        }
+    if !section.is_empty() {
+        out.push_str(&format!("<h1>{}</h1>\n", esc(section)));
+    }
+    out.push_str(&format!(
+        "<div class=\"table-scroll\">\n<table>\n<caption>{}</caption>\n<thead><tr>",
+        esc(heading)
+    ));
+    for c in columns() {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
+    }
+    out.push_str("<th scope=\"col\">差分</th></tr></thead>\n<tbody>\n");
+    for row in rows.iter() {
+        let [date, label, before, after, timing, explanation] = cells(row);
         out.push_str(&format!(
-            "<table>\n<caption>{}</caption>\n<thead><tr>",
-            esc(heading)
-        ));
-        for c in columns() {
-            out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
-        }
-        out.push_str("<th scope=\"col\">差分</th></tr></thead>\n<tbody>\n");
-        for row in rows.iter() {
-            let [date, label, before, after, timing, explanation] = cells(row);
-            out.push_str(&format!(
-            "<tr><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td class=\"date\">{}</td><th scope=\"row\" class=\"label\">{}</th><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"timing\">{}</td><td class=\"explanation\">{}</td><td class=\"redline\">{}</td></tr>\n",
             esc(date),
             esc(label),
             esc(before),
@@ -194,8 +202,8 @@ pub fn html(sections: &[(String, String, &[Row])]) -> Vec<u8> {
             esc(explanation),
             redline_html(&segments(before, after)),
         ));
-        }
-        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
     }
     out.push_str("</body>\n</html>\n");
     out.into_bytes()
@@ -255,153 +263,28 @@ pub fn xlsx(
     workbook.save_to_buffer()
 }
 
-/// Display width of a string (Japanese characters count 2).
-fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// Splits text into lines of at most `max` display columns (existing line breaks kept).
-fn wrap(text: &str, max: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    for source in text.split('\n') {
-        let mut line = String::new();
-        for c in source.chars() {
-            if width(&line) + c.width().unwrap_or(0) > max {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-/// Wraps styled pieces (text, style) into lines of at most `max` columns.
-fn wrap_styled(pieces: &[(String, &'static str)], max: usize) -> Vec<Vec<(String, &'static str)>> {
-    let mut lines: Vec<Vec<(String, &'static str)>> = vec![Vec::new()];
-    let mut used = 0;
-    for (text, style) in pieces {
-        for c in text.chars() {
-            if c == '\n' {
-                lines.push(Vec::new());
-                used = 0;
-                continue;
-            }
-            let w = c.width().unwrap_or(0);
-            if used + w > max {
-                lines.push(Vec::new());
-                used = 0;
-            }
-            let line = lines.last_mut().expect("never empty");
-            match line.last_mut() {
-                Some((t, s)) if s == style => t.push(c),
-                _ => line.push((c.to_string(), *style)),
-            }
-            used += w;
-        }
-    }
-    lines
-}
-
-/// A terminal table aligned by display width, with an inline character-level redline of each
-/// change: removed text `[-…-]` and added text `{+…+}`, in red and green when `color` is on.
-pub fn table(rows: &[Row], first: usize, color: bool) -> String {
-    const NO: usize = 3;
-    const LABEL: usize = 28;
-    const CHANGE: usize = 52;
-    const TIMING: usize = 10;
-    let rule = |l: char, m: char, r: char| {
-        format!(
-            "{l}{}{m}{}{m}{}{m}{}{r}\n",
-            "─".repeat(NO + 2),
-            "─".repeat(LABEL + 2),
-            "─".repeat(CHANGE + 2),
-            "─".repeat(TIMING + 2)
-        )
-    };
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(width(s))));
-    let mut out = rule('┌', '┬', '┐');
-    out.push_str(&format!(
-        "│ {} │ {} │ {} │ {} │\n",
-        pad("No", NO),
-        pad("項目", LABEL),
-        pad("変更（[-前-]{+後+}）", CHANGE),
-        pad("提出時期", TIMING)
-    ));
-    for (i, row) in rows.iter().enumerate() {
-        out.push_str(&rule('├', '┼', '┤'));
-        let mut pieces: Vec<(String, &'static str)> = Vec::new();
-        for s in segments(&row.before, &row.after) {
-            match s.kind {
-                "delete" => pieces.extend([
-                    ("[-".to_string(), "mark"),
-                    (s.text, "delete"),
-                    ("-]".to_string(), "mark"),
-                ]),
-                "insert" => pieces.extend([
-                    ("{+".to_string(), "mark"),
-                    (s.text, "insert"),
-                    ("+}".to_string(), "mark"),
-                ]),
-                _ => pieces.push((s.text, "equal")),
-            }
-        }
-        let change_lines = wrap_styled(&pieces, CHANGE);
-        let label_lines = wrap(&row.label, LABEL);
-        let timing = if row.important {
-            format!("{}・重要", row.timing)
-        } else {
-            row.timing.clone()
-        };
-        let height = change_lines.len().max(label_lines.len());
-        for line in 0..height {
-            let no = if line == 0 {
-                (first + i).to_string()
-            } else {
-                String::new()
-            };
-            let label = label_lines.get(line).cloned().unwrap_or_default();
-            let styled = change_lines.get(line).cloned().unwrap_or_default();
-            let plain: String = styled.iter().map(|(t, _)| t.as_str()).collect();
-            let shown: String = styled
-                .iter()
-                .map(|(t, s)| match (*s, color) {
-                    ("delete", true) => format!("\x1b[31;9m{t}\x1b[0m"),
-                    ("insert", true) => format!("\x1b[32;4m{t}\x1b[0m"),
-                    _ => t.clone(),
-                })
-                .collect();
-            let timing = if line == 0 {
-                timing.clone()
-            } else {
-                String::new()
-            };
-            out.push_str(&format!(
-                "│ {} │ {} │ {shown}{} │ {} │\n",
-                pad(&no, NO),
-                pad(&label, LABEL),
-                " ".repeat(CHANGE.saturating_sub(width(&plain))),
-                pad(&timing, TIMING)
-            ));
-        }
-    }
-    out.push_str(&rule('└', '┴', '┘'));
-    out
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn row(before: &str, after: &str) -> Row {
+    /// A row of a non-※ item with the given texts, for the tests of every format.
+    pub(crate) fn sample(label: &str, before: &str, after: &str) -> Row {
         let change = Change {
             path: "p".into(),
-            label: "Ⅴ．１．①実施日".into(),
+            label: label.into(),
             before: before.into(),
             after: after.into(),
+            whole_before: before.into(),
+            whole_after: after.into(),
             important: false,
+            reassessment: false,
+            hint: None,
         };
         Row::new(&change, "令和7年1月24日", None, "見直しによる")
+    }
+
+    fn row(before: &str, after: &str) -> Row {
+        sample("Ⅴ．１．基礎項目評価　①実施日", before, after)
     }
 
     #[test]
@@ -411,27 +294,6 @@ mod tests {
         let text = String::from_utf8(bytes).unwrap();
         assert!(
             text.contains(",\"a,\"\"b\"\"\",\"二行\n目\",事後,"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn terminal_lines_have_equal_display_width() {
-        let text = table(
-            &[
-                row("令和6年5月27日", "令和7年1月24日"),
-                row(
-                    "",
-                    "ＡＢＣ全角とascii混在の長い長い長い長い長い長い長い長い長い長い長い長い文字列",
-                ),
-            ],
-            1,
-            false,
-        );
-        let widths: Vec<usize> = text.lines().map(width).collect();
-        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{text}");
-        assert!(
-            text.contains("[-令和6年5月27日-]{+令和7年1月24日+}"),
             "{text}"
         );
     }
@@ -449,6 +311,8 @@ mod tests {
             "提出時期に係る説明",
             "path",
             "重要な変更",
+            "変更前の値（全体）",
+            "変更後の値（全体）",
         ] {
             assert!(!first[key].is_null(), "{key}");
         }

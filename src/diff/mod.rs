@@ -5,13 +5,17 @@
 //! that appears gives rows with an empty 変更前, one that disappears rows with an empty 変更後,
 //! and a block that only moved gives none. Labels use the new numbering.
 
+pub mod checks;
+mod citations;
 pub mod export;
 pub mod record;
 pub mod redline;
+pub mod terminal;
+pub mod timing;
 
 use serde::Serialize;
 
-use crate::form::label::{Step, full_label, fullwidth, key_path};
+use crate::form::label::{Step, full_label, key_path};
 use crate::form::{self, Item, Kind, is_important};
 use crate::load::{Block, Document, Record, Value};
 
@@ -27,26 +31,49 @@ pub struct Change {
     pub path: String,
     /// 項目: the canonical label, e.g. `Ⅱ．５．提供先２．①法令上の根拠`.
     pub label: String,
-    /// 変更前の記載, as printed.
+    /// 変更前の記載, as the change table prints it (of a checkbox set, the changed boxes only).
     pub before: String,
-    /// 変更後の記載, as printed.
+    /// 変更後の記載, as the change table prints it (of a checkbox set, the changed boxes only).
     pub after: String,
+    /// The whole value before, as printed (every ticked box of a set).
+    pub whole_before: String,
+    /// The whole value after, as printed (every ticked box of a set).
+    pub whole_after: String,
     /// Whether the item carries ※ (a 重要な変更).
     pub important: bool,
+    /// Whether the item is the しきい値判断結果: its change means the assessment is carried out
+    /// again, before the change takes effect.
+    pub reassessment: bool,
+    /// What the texts suggest about the 提出時期 (an exclusion from 重要な変更), if anything.
+    pub hint: Option<timing::Hint>,
 }
 
 impl Change {
-    /// The proposed 提出時期: 事前 for a ※ item, 事後 otherwise (rules.md §2).
+    /// The proposed 提出時期: 事前 for a ※ item, 事後 otherwise (rules.md §2), and 事後 for a
+    /// ※ item whose texts suggest an exclusion from 重要な変更 ([`timing`]).
     pub fn proposed_timing(&self) -> &'static str {
-        if self.important { BEFORE } else { AFTER }
+        if self.reassessment {
+            return BEFORE;
+        }
+        match (&self.hint, self.important) {
+            (Some(timing::Hint::Excluded(_)), _) | (_, false) => AFTER,
+            _ => BEFORE,
+        }
     }
 
     /// Why that is proposed, in Japanese.
-    pub fn proposal_reason(&self) -> &'static str {
-        if self.important {
-            "※の項目の変更（重要な変更）のため事前を提案。リスクを明らかに軽減する変更、誤字脱字の修正、組織の名称変更等の形式的な変更、法令改正に伴うだけの変更は重要な変更に当たらないとされ、その場合は事後とし理由を説明欄に記載（未確認の規定[B]）"
-        } else {
-            "※のない項目の変更（修正）のため事後を提案"
+    pub fn proposal_reason(&self) -> String {
+        if self.reassessment {
+            return "しきい値判断結果の変更は特定個人情報保護評価の再実施を要する（規則・指針[S]）ため事前を提案。再実施した評価書を変更の前に提出・公表する".to_string();
+        }
+        match (&self.hint, self.important) {
+            (Some(hint), true) => hint.reason(),
+            (None, true) => "※の項目の変更（重要な変更）のため事前を提案。リスクを明らかに軽減する変更、誤字脱字の修正、組織の名称変更等の形式的な変更、法令改正に伴うだけの変更は重要な変更に当たらないとされ、その場合は事後とし理由を説明欄に記載（未確認の規定[B]）".to_string(),
+            (Some(hint @ timing::Hint::Excluded(_)), false) => format!(
+                "※のない項目の変更（修正）のため事後を提案（{}に当たると見られます）",
+                hint.names()
+            ),
+            (_, false) => "※のない項目の変更（修正）のため事後を提案".to_string(),
         }
     }
 }
@@ -129,17 +156,47 @@ fn walk(
                 if NOT_CONTENT.contains(&key.as_str()) {
                     continue;
                 }
-                let before = printed(item, old.and_then(|r| r.get(item.key)).map(|e| &e.value));
-                let after = printed(item, new.and_then(|r| r.get(item.key)).map(|e| &e.value));
-                if before != after {
-                    out.push(Change {
-                        path: key,
-                        label: full_label(&new_path),
-                        before,
-                        after,
-                        important: is_important(&new_path),
-                    });
+                let old_value = old.and_then(|r| r.get(item.key)).map(|e| &e.value);
+                let new_value = new.and_then(|r| r.get(item.key)).map(|e| &e.value);
+                let whole_before = printed(item, old_value);
+                let whole_after = printed(item, new_value);
+                if whole_before == whole_after {
+                    continue;
                 }
+                let (before, after) = match item.kind {
+                    Kind::Checks(options) => {
+                        fn ticks<'a>(
+                            record: Option<&Record>,
+                            value: Option<&'a Value>,
+                        ) -> Option<&'a [crate::load::document::Tick]> {
+                            record.map(|_| match value {
+                                Some(Value::Checks(ticks)) => ticks.as_slice(),
+                                _ => &[],
+                            })
+                        }
+                        checks::changed(options, ticks(old, old_value), ticks(new, new_value))
+                    }
+                    _ => (whole_before.clone(), whole_after.clone()),
+                };
+                let top = new_path.first().map(|s| s.item.label).unwrap_or_default();
+                let hint = timing::hint(&timing::Subject {
+                    before: &whole_before,
+                    after: &whole_after,
+                    text: matches!(item.kind, Kind::Text | Kind::Lines | Kind::Checks(_)),
+                    names_organisation: item.label.contains("部署") || item.label.contains("役職"),
+                    in_measures: top.contains("リスク対策"),
+                });
+                out.push(Change {
+                    path: key,
+                    label: full_label(&new_path),
+                    before,
+                    after,
+                    whole_before,
+                    whole_after,
+                    important: is_important(&new_path),
+                    reassessment: form::means_reassessment(&new_path),
+                    hint,
+                });
             }
         }
     }
@@ -175,8 +232,8 @@ fn match_blocks<'a>(old: &'a [Block], new: &'a [Block]) -> Vec<Pair<'a>> {
     pairs
 }
 
-/// A value as the change table prints it: texts verbatim, choices by their text, checkbox sets
-/// as `〔〇〕ラベル` lines (with `（text）` or `（ｎ件）`), dates in 和暦.
+/// A whole value as printed: texts verbatim, choices by their text, checkbox sets as
+/// `〔〇〕ラベル` lines (with `（text）` or `（ｎ件）`), dates in 和暦.
 pub fn printed(item: &Item, value: Option<&Value>) -> String {
     let Some(value) = value else {
         return String::new();
@@ -188,18 +245,7 @@ pub fn printed(item: &Item, value: Option<&Value>) -> String {
             .get(*i)
             .map(|s| s.to_string())
             .unwrap_or_default(),
-        (Value::Checks(ticks), Kind::Checks(options)) => ticks
-            .iter()
-            .map(|t| {
-                let label = options[t.option].label;
-                match (&t.text, t.count) {
-                    (Some(text), _) => format!("〔〇〕{label}（{text}）"),
-                    (None, Some(n)) => format!("〔〇〕{label}（{}件）", fullwidth(n as usize)),
-                    _ => format!("〔〇〕{label}"),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
+        (Value::Checks(ticks), Kind::Checks(options)) => checks::whole(options, ticks),
         (Value::Flag(true), _) => format!("〔〇〕{}", item.label),
         (Value::Date(d), _) => d.wareki(),
         (Value::Count(n), _) => format!("（ {n} ）件"),

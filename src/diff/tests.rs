@@ -88,16 +88,27 @@ fn changed_choice_of_a_marked_item_is_important() {
 }
 
 #[test]
-fn ticked_and_unticked_checkboxes_print_as_in_the_reference_table() {
+fn checkbox_rows_show_the_boxes_that_changed_as_in_the_reference_table() {
     let new = edit(
         MINIMAL,
         "入手方法: {紙: true}",
-        "入手方法: {専用線: true, その他: ＶＲＳ}",
+        "入手方法: {紙: true, 専用線: true, その他: ＶＲＳ}",
     );
     let c = changes(MINIMAL, &new);
     assert_eq!(labels(&c), ["Ⅱ．３．②入手方法"]);
-    assert_eq!(c[0].before, "〔〇〕紙");
+    // 紙 is ticked on both sides: left out of the row, kept in the whole value.
+    assert_eq!(c[0].before, "〔　〕専用線\n〔　〕その他");
     assert_eq!(c[0].after, "〔〇〕専用線\n〔〇〕その他（ＶＲＳ）");
+    assert_eq!(c[0].whole_before, "〔〇〕紙");
+    assert_eq!(
+        c[0].whole_after,
+        "〔〇〕紙\n〔〇〕専用線\n〔〇〕その他（ＶＲＳ）"
+    );
+    let text = changes(&new, &edit(&new, "その他: ＶＲＳ", "その他: ＶＲＳ（新）"));
+    assert_eq!(
+        (text[0].before.as_str(), text[0].after.as_str()),
+        ("〔〇〕その他（ＶＲＳ）", "〔〇〕その他（ＶＲＳ（新））")
+    );
     let unticked = changes(
         MINIMAL,
         &edit(
@@ -107,11 +118,8 @@ fn ticked_and_unticked_checkboxes_print_as_in_the_reference_table() {
         ),
     );
     assert_eq!(labels(&unticked), ["Ⅲ．６．接続しない"]);
-    assert_eq!(
-        unticked[0].before,
-        "〔〇〕接続しない（入手）\n〔〇〕接続しない（提供）"
-    );
-    assert_eq!(unticked[0].after, "〔〇〕接続しない（入手）");
+    assert_eq!(unticked[0].before, "〔〇〕接続しない（提供）");
+    assert_eq!(unticked[0].after, "〔　〕接続しない（提供）");
 }
 
 #[test]

@@ -249,7 +249,11 @@ const THRESHOLD_RESULT: Item = section(
     "しきい値判断結果",
     "しきい値判断結果",
     Num::Roman(3),
-    items![item("結果", "しきい値判断結果", N, choice(&BASIC_THRESHOLD)).reconstructed()],
+    items![
+        item("結果", "しきい値判断結果", N, choice(&BASIC_THRESHOLD))
+            .reconstructed()
+            .reassessment()
+    ],
 )
 .reconstructed();
 

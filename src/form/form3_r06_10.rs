@@ -680,7 +680,8 @@ const PROCEDURE: Item = section(
                     "しきい値判断結果",
                     c(2),
                     choice(&THRESHOLD)
-                ),
+                )
+                .reassessment(),
             ],
         ),
         section(

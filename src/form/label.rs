@@ -2,6 +2,11 @@
 //!
 //! One rule serves diagnostics and the change table （別添２）: the canonical style of the
 //! 令和6年 rows of published change tables, e.g. `Ⅱ．５．提供先２．①法令上の根拠`.
+//!
+//! An item placed directly in a numbered section carries that section's heading when its own
+//! label is shared by another item of the same 大項目 (see [`names_its_section`]): Ⅴ has two
+//! 実施日, so `Ⅴ．１．基礎項目評価　①実施日` and `Ⅴ．３．第三者点検　①実施日`. docs/change-table.md has
+//! the rule with examples, and how it compares with the labels officers published.
 
 use super::{Item, Kind, Num};
 
@@ -58,10 +63,50 @@ fn compact(label: &str) -> String {
     label.replace("：　", "：")
 }
 
+/// A section's heading as part of a label: notes in 【】 (`【任意】`) are marks, not the name.
+fn heading_name(label: &str) -> &str {
+    match label.rfind('【') {
+        Some(at) if label.ends_with('】') => label[..at].trim_end_matches(['　', ' ']),
+        _ => label,
+    }
+}
+
+/// Whether the label of the item at the end of `path` names the numbered section it sits in:
+/// the item is a value placed directly in a numbered section (`Ⅴ．１．`), and another item of
+/// the same 大項目 (the first step of the path) has the same label, so that the number alone
+/// would leave the reader to guess which heading is meant. Derived from the form, so it holds
+/// for any edition.
+pub fn names_its_section(path: &[Step]) -> bool {
+    let [top, .., parent, last] = path else {
+        return false;
+    };
+    let item = last.item;
+    if item.is_container()
+        || item.label.is_empty()
+        || !matches!(
+            (parent.item.num, parent.item.kind),
+            (Num::Section(_), Kind::Section(_))
+        )
+    {
+        return false;
+    }
+    fn count(items: &'static [Item], label: &str) -> usize {
+        items
+            .iter()
+            .map(|i| {
+                let own = usize::from(!i.is_container() && i.label == label);
+                own + count(i.children(), label)
+            })
+            .sum()
+    }
+    count(top.item.children(), item.label) > 1
+}
+
 /// The full label of the item at the end of `path`, e.g. `Ⅱ．４．委託事項２．④再委託の有無`.
 pub fn full_label(path: &[Step]) -> String {
     let mut out = String::new();
     let last = path.len().saturating_sub(1);
+    let named_section = names_its_section(path).then(|| heading_name(path[last - 1].item.label));
     for (depth, step) in path.iter().enumerate() {
         let item = step.item;
         let is_last = depth == last;
@@ -76,6 +121,12 @@ pub fn full_label(path: &[Step]) -> String {
             Num::Section(n) => {
                 out.push_str(&fullwidth(n.into()));
                 out.push('．');
+                if depth + 1 == last
+                    && let Some(heading) = named_section
+                {
+                    out.push_str(heading);
+                    out.push('　');
+                }
             }
             // A top-level annex (別添２) names itself before its rows.
             Num::Annex(_) if depth == 0 && !is_last => {
@@ -94,7 +145,8 @@ pub fn full_label(path: &[Step]) -> String {
             continue;
         }
         if is_last {
-            if !item.under.is_empty() {
+            // `under` may repeat the heading just named (Ⅰ４ 個人番号の利用).
+            if !item.under.is_empty() && named_section != Some(item.under) {
                 out.push_str(item.under);
                 out.push('　');
             }
@@ -193,7 +245,11 @@ mod tests {
                 "基本情報.個人番号の利用.法令上の根拠",
                 "Ⅰ．４．個人番号の利用　法令上の根拠",
             ),
-            ("基本情報.情報連携.法令上の根拠", "Ⅰ．５．②法令上の根拠"),
+            (
+                "基本情報.情報連携.法令上の根拠",
+                "Ⅰ．５．情報提供ネットワークシステムによる情報連携　②法令上の根拠",
+            ),
+            ("基本情報.情報連携.実施の有無", "Ⅰ．５．①実施の有無"),
             (
                 "ファイルの概要.入手・使用.情報の突合",
                 "Ⅱ．３．⑤使用方法　情報の突合",
@@ -230,12 +286,64 @@ mod tests {
                 "リスク対策.その他のリスク対策",
                 "Ⅲ．１０．その他のリスク対策",
             ),
-            ("リスク対策.教育・啓発.具体的な方法", "Ⅲ．９．具体的な方法"),
-            ("評価実施手続.基礎項目評価.実施日", "Ⅴ．１．①実施日"),
+            (
+                "リスク対策.教育・啓発.具体的な方法",
+                "Ⅲ．９．従業者に対する教育・啓発　具体的な方法",
+            ),
+            (
+                "評価実施手続.基礎項目評価.実施日",
+                "Ⅴ．１．基礎項目評価　①実施日",
+            ),
+            (
+                "評価実施手続.基礎項目評価.しきい値判断結果",
+                "Ⅴ．１．②しきい値判断結果",
+            ),
+            (
+                "評価実施手続.意見聴取.方法",
+                "Ⅴ．２．国民・住民等からの意見の聴取　①方法",
+            ),
+            (
+                "評価実施手続.第三者点検.実施日",
+                "Ⅴ．３．第三者点検　①実施日",
+            ),
+            ("評価実施手続.第三者点検.結果", "Ⅴ．３．③結果"),
         ];
         for (path, want) in cases {
             assert_eq!(label(path), want, "{path}");
         }
+    }
+
+    /// Every label of 様式３ that names its section: the list docs/change-table.md shows.
+    #[test]
+    fn the_items_that_name_their_section() {
+        let mut named = Vec::new();
+        crate::form::walk(&EDITION, |items| {
+            let mut steps: Vec<Step> = items
+                .iter()
+                .map(|&item| Step { item, index: None })
+                .collect();
+            if let Some(group) = steps
+                .iter()
+                .position(|s| matches!(s.item.kind, Kind::Group(_)))
+            {
+                steps[group].index = Some(1);
+            }
+            if names_its_section(&steps) {
+                named.push(full_label(&steps));
+            }
+        });
+        assert_eq!(
+            named,
+            [
+                "Ⅰ．４．個人番号の利用　法令上の根拠",
+                "Ⅰ．５．情報提供ネットワークシステムによる情報連携　②法令上の根拠",
+                "Ⅲ．９．従業者に対する教育・啓発　具体的な方法",
+                "Ⅴ．１．基礎項目評価　①実施日",
+                "Ⅴ．２．国民・住民等からの意見の聴取　①方法",
+                "Ⅴ．３．第三者点検　①実施日",
+                "Ⅴ．３．第三者点検　②方法",
+            ]
+        );
     }
 
     #[test]

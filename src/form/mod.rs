@@ -148,6 +148,9 @@ pub enum Mark {
     YesExcept(&'static str),
     /// Explicitly outside an ancestor's ※ (Ⅲ７②).
     Exempt,
+    /// Not printed: the しきい値判断結果, whose change means the assessment is carried out
+    /// again (rules.md §2 [S]), so the corrected document is submitted 事前.
+    Reassessment,
 }
 
 /// One option of a checkbox set (チェックボックス).
@@ -317,6 +320,14 @@ impl Item {
         }
     }
 
+    /// A change to the item means the assessment is carried out again (the しきい値判断結果).
+    pub const fn reassessment(self) -> Item {
+        Item {
+            mark: Mark::Reassessment,
+            ..self
+        }
+    }
+
     /// The item outside an ancestor's ※.
     pub const fn exempt(self) -> Item {
         Item {
@@ -449,6 +460,13 @@ pub fn walk(edition: &'static Edition, mut visit: impl FnMut(&[&'static Item])) 
     go(edition.items, &mut Vec::new(), &mut visit);
 }
 
+/// Whether a change to the item at the end of `path` means the assessment is carried out
+/// again: its しきい値判断結果.
+pub fn means_reassessment(path: &[label::Step]) -> bool {
+    path.last()
+        .is_some_and(|step| step.item.mark == Mark::Reassessment)
+}
+
 /// Whether a change to the item at the end of `path` is a 重要な変更: the item or an ancestor
 /// carries ※, and no step on the way is exempt (Ⅲ７②).
 pub fn is_important(path: &[label::Step]) -> bool {
@@ -457,7 +475,7 @@ pub fn is_important(path: &[label::Step]) -> bool {
         match step.item.mark {
             Mark::Yes | Mark::YesExcept(_) => important = true,
             Mark::Exempt => return false,
-            Mark::No => {}
+            Mark::No | Mark::Reassessment => {}
         }
     }
     important

@@ -18,7 +18,8 @@ use crate::diff::export::Row;
 use crate::form::Form;
 use crate::layout::{self, Layout};
 use crate::load::{
-    self, Assessment, BASIC_CHANGES_FILE, BASIC_FILE, CHANGES_FILE, DOCUMENT_FILE, Limits,
+    self, Assessment, BASIC_CHANGES_FILE, BASIC_FILE, CHANGES_FILE, ChangeRow, DOCUMENT_FILE,
+    Limits,
 };
 use crate::render::{self, Format, RenderContext, Templates};
 use crate::{Error, validate};
@@ -67,6 +68,8 @@ pub enum Review {
         changes: Vec<Change>,
         /// The rows of （別添２）変更箇所 as `hyoka diff` proposes them.
         rows: Vec<Row>,
+        /// For each row, the row of `changes.yaml` that records its change already, if any.
+        recorded: Vec<Option<ChangeRow>>,
         /// The redline edition as HTML.
         html: Vec<u8>,
     },
@@ -254,9 +257,8 @@ impl Cache {
             .assessment
             .documents()
             .into_iter()
-            .map(|(d, _)| d)
-            .find(|d| d.edition.form == form);
-        let (Some(good), Some(new)) = (checked.good(form), current) else {
+            .find(|(d, _)| d.edition.form == form);
+        let (Some(good), Some((new, recorded_rows))) = (checked.good(form), current) else {
             return Ok(Review::CurrentInvalid);
         };
         let mut old = load::load(file, &Limits::default())?;
@@ -279,9 +281,16 @@ impl Cache {
             .date("表紙.公表日")
             .map(|d| d.wareki())
             .unwrap_or_default();
-        let rows = changes
+        let rows: Vec<Row> = changes
             .iter()
             .map(|c| Row::new(c, &date, None, ""))
+            .collect();
+        let recorded = rows
+            .iter()
+            .map(|r| {
+                crate::diff::record::recorded_as(recorded_rows, r)
+                    .map(|(_, old)| old.clone())
+            })
             .collect();
         let mut redline = good.layout.clone();
         layout::apply_redline(&mut redline, &changes);
@@ -289,6 +298,7 @@ impl Cache {
         Ok(Review::Compared {
             changes,
             rows,
+            recorded,
             html,
         })
     }

@@ -17,7 +17,7 @@ use crate::diff::redline::{Segment, segments};
 use crate::form::Form;
 use crate::form::changes::TABLE;
 use crate::form::label::printed_number;
-use crate::load::Assessment;
+use crate::load::{Assessment, ChangeRow};
 
 /// What every page has: texts, title, and what to wait on for live reload.
 #[derive(Debug, Serialize)]
@@ -374,12 +374,62 @@ pub struct SnapshotView {
 /// One row of the change table, with its redline.
 #[derive(Debug, Serialize)]
 pub struct RowView {
-    /// The six official columns' values.
-    pub cells: Vec<String>,
+    /// 変更日: the recorded one, or the current 公表日 for a proposal.
+    pub date: String,
+    /// 項目.
+    pub label: String,
+    /// 変更前の記載.
+    pub before: TextCell,
+    /// 変更後の記載.
+    pub after: TextCell,
+    /// 提出時期: the recorded one, or the proposal.
+    pub timing: String,
+    /// The proposed 提出時期, when a recorded one differs from it.
+    pub proposed_timing: Option<String>,
+    /// 提出時期に係る説明 as recorded ("" for a proposal).
+    pub explanation: String,
+    /// Why the 提出時期 is proposed.
+    pub basis: String,
+    /// Whether `changes.yaml` records this change already.
+    pub recorded: bool,
     /// The character-level redline from 変更前 to 変更後.
     pub redline: Vec<Segment>,
     /// Whether the item carries ※.
     pub important: bool,
+}
+
+/// A text cell: shown whole when short, folded under its first words when long (the redline
+/// beside it shows the text in full, so the page does not print it three times).
+#[derive(Debug, Serialize)]
+pub struct TextCell {
+    /// The whole text.
+    pub text: String,
+    /// Whether the cell is folded.
+    pub folded: bool,
+    /// What the folded cell shows: its first words.
+    pub summary: String,
+}
+
+/// A text longer than this many lines or characters is folded.
+const FOLD_LINES: usize = 3;
+const FOLD_CHARS: usize = 120;
+/// How many characters of a folded text its summary shows.
+const SUMMARY_CHARS: usize = 24;
+
+impl TextCell {
+    fn new(text: &str) -> TextCell {
+        let folded = text.lines().count() > FOLD_LINES || text.chars().count() > FOLD_CHARS;
+        let first = text.lines().next().unwrap_or_default();
+        let mut summary: String = first.chars().take(SUMMARY_CHARS).collect();
+        if summary.chars().count() < text.chars().count() {
+            summary.push('…');
+        }
+        TextCell {
+            text: text.to_string(),
+            folded,
+            summary,
+        }
+    }
 }
 
 /// The review page.
@@ -462,10 +512,14 @@ impl ReviewView {
                 view.outcome = "snapshot-invalid";
                 view.diagnostics = diagnostics(root, old, lang);
             }
-            Some((stem, Review::Compared { rows, .. })) => {
+            Some((stem, Review::Compared { rows, recorded, .. })) => {
                 view.outcome = "compared";
                 view.summary = text::changes(lang, rows.len());
-                view.rows = rows.iter().map(row_view).collect();
+                view.rows = rows
+                    .iter()
+                    .zip(recorded)
+                    .map(|(row, recorded)| row_view(row, recorded.as_ref()))
+                    .collect();
                 view.redline = with_query(
                     format!(
                         "{}?from={}",
@@ -480,16 +534,23 @@ impl ReviewView {
     }
 }
 
-fn row_view(row: &Row) -> RowView {
+fn row_view(row: &Row, recorded: Option<&ChangeRow>) -> RowView {
+    let recorded_timing = recorded.and_then(|r| r.timing);
     RowView {
-        cells: vec![
-            row.date.clone(),
-            row.label.clone(),
-            row.before.clone(),
-            row.after.clone(),
-            row.timing.clone(),
-            row.explanation.clone(),
-        ],
+        date: recorded
+            .and_then(|r| r.date)
+            .map(|d| d.wareki())
+            .unwrap_or_else(|| row.date.clone()),
+        label: row.label.clone(),
+        before: TextCell::new(&row.before),
+        after: TextCell::new(&row.after),
+        timing: recorded_timing.unwrap_or(&row.timing).to_string(),
+        proposed_timing: recorded_timing
+            .filter(|t| *t != row.timing)
+            .map(|_| row.timing.clone()),
+        explanation: recorded.map(|r| r.reason.clone()).unwrap_or_default(),
+        basis: row.timing_basis.clone(),
+        recorded: recorded.is_some(),
         redline: segments(&row.before, &row.after),
         important: row.important,
     }

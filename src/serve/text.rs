@@ -83,6 +83,14 @@ pub struct Texts {
     pub snapshot_invalid: &'static str,
     /// How the 提出時期 was chosen.
     pub timing_note: &'static str,
+    /// A row whose change `changes.yaml` records already.
+    pub recorded: &'static str,
+    /// A 提出時期 that hyoka proposes (not recorded yet).
+    pub proposed: &'static str,
+    /// Before the proposal, when a recorded 提出時期 differs from it.
+    pub proposal_was: &'static str,
+    /// The fold that holds why the 提出時期 is proposed.
+    pub basis: &'static str,
     /// The title of the document frame, for screen readers.
     pub frame: &'static str,
     /// An unknown page.
@@ -128,7 +136,11 @@ pub static JA: Texts = Texts {
     no_changes: "この版からの変更はありません。",
     current_invalid: "現在の評価書にエラーがあるため比較できません。プレビューでエラーを確認してください。",
     snapshot_invalid: "この版にエラーがあるため比較できません。",
-    timing_note: "変更日は現在の公表日、提出時期は hyoka diff と同じ提案です（※の項目は事前）。",
+    timing_note: "記録済みの行は changes.yaml の変更日・提出時期・説明を、それ以外の行は hyoka diff と同じ提案（変更日は現在の公表日、提出時期は※の項目なら事前。法令改正に伴う変更などに当たると見られるときは事後）を示します。長い記載は折りたたみ、差分の列に全文を示します。",
+    recorded: "記録済み",
+    proposed: "提案",
+    proposal_was: "提案",
+    basis: "提案の理由",
     frame: "評価書（HTML）",
     not_found: "ページが見つかりません。",
     failed: "ページを作成できませんでした。",
@@ -171,7 +183,11 @@ pub static EN: Texts = Texts {
     no_changes: "No changes since this version.",
     current_invalid: "The current assessment has errors and cannot be compared; see them in the preview.",
     snapshot_invalid: "This version has errors and cannot be compared.",
-    timing_note: "変更日 is the current 公表日 and 提出時期 is proposed as hyoka diff does (事前 for ※ items).",
+    timing_note: "Rows recorded in changes.yaml show their recorded 変更日, 提出時期 and 説明; the others show what hyoka diff proposes (変更日: the current 公表日; 提出時期: 事前 for ※ items, 事後 where the change looks like one of the exclusions). Long texts are folded; the redline column shows them in full.",
+    recorded: "recorded",
+    proposed: "proposed",
+    proposal_was: "proposed",
+    basis: "Why this is proposed",
     frame: "The document (HTML)",
     not_found: "Page not found.",
     failed: "The page could not be made.",

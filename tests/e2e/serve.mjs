@@ -13,8 +13,30 @@ import { chromium } from "playwright-core";
 const url = process.env.HYOKA_URL;
 const root = process.env.HYOKA_ROOT;
 const shots = process.env.HYOKA_SHOTS;
+const changesHtml = process.env.HYOKA_CHANGES_HTML;
 const executablePath = process.env.HYOKA_CHROMIUM || "/usr/bin/chromium";
-assert.ok(url && root && shots, "HYOKA_URL, HYOKA_ROOT and HYOKA_SHOTS must be set");
+assert.ok(url && root && shots && changesHtml, "HYOKA_URL, HYOKA_ROOT, HYOKA_SHOTS and HYOKA_CHANGES_HTML must be set");
+
+/**
+ * How many lines each element's text takes, by the distinct tops of its line boxes: a date or a
+ * 提出時期 squeezed to one character per line takes as many lines as it has characters.
+ */
+async function lineCounts(page, selector) {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.map((e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      return [e.textContent, tops.size];
+    }),
+  );
+}
+
+function assertOneLine(counts, what) {
+  assert.ok(counts.length > 0, `no ${what}`);
+  const broken = counts.filter(([, lines]) => lines !== 1);
+  assert.deepEqual(broken, [], `${what} on more than one line`);
+}
 
 const name = "takaoka-vaccination";
 const file = path.join(root, name, "assessment.yaml");
@@ -145,7 +167,11 @@ try {
     const rows = page.locator("table.changes tbody tr");
     assert.equal(await rows.count(), 1);
     const row = rows.first();
-    assert.equal((await row.locator("th").innerText()).trim(), "Ⅴ．１．①実施日");
+    assert.equal((await row.locator("th").innerText()).trim(), "Ⅴ．１．基礎項目評価　①実施日");
+    // The change is recorded in changes.yaml (as Ⅴ１．基礎項目評価①実施日): its 提出時期 and 説明 are shown.
+    assert.equal((await row.locator("td.timing .value").innerText()).trim(), "事前");
+    assert.match(await row.locator("td.timing").innerText(), /記録済み/);
+    assert.match(await row.locator("td.explanation").innerText(), /見直しによる/);
     const text = await row.innerText();
     assert.match(text, /令和6年5月27日/);
     assert.match(text, /令和7年1月24日/);
@@ -156,6 +182,32 @@ try {
     assert.match(await redline.locator("ins").first().innerText(), /\S/);
     await framesFitted(page);
     await shoot(page, "review");
+  });
+
+  await step("a long change table keeps dates and 提出時期 on one line at 1280 px", async () => {
+    await page.goto(`${url}a/${name}/review?from=2024-05-01`);
+    const rows = page.locator("table.changes tbody tr");
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) >= 37, `only ${await rows.count()} rows`);
+    assertOneLine(await lineCounts(page, "table.changes td.date"), "変更日");
+    assertOneLine(await lineCounts(page, "table.changes td.timing .value"), "提出時期");
+    assertOneLine(await lineCounts(page, "table.changes thead th"), "column headings");
+    // Long texts are folded (the redline beside them shows them whole), not printed three times.
+    const folded = page.locator("table.changes td.text details.fold");
+    assert.ok((await folded.count()) > 0, "no long text is folded");
+    assert.equal(await folded.first().evaluate((d) => d.open), false);
+    await shoot(page, "review-table", { full: false });
+  });
+
+  await step("the exported HTML change table keeps them on one line too", async () => {
+    const exported = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+    await exported.goto(`file://${changesHtml}`);
+    await exported.locator("tbody tr").first().waitFor();
+    assertOneLine(await lineCounts(exported, "td.date"), "変更日 (export)");
+    assertOneLine(await lineCounts(exported, "td.timing"), "提出時期 (export)");
+    assertOneLine(await lineCounts(exported, "thead th"), "column headings (export)");
+    await exported.screenshot({ path: path.join(shots, "changes-table.png"), clip: { x: 0, y: 0, width: 1280, height: 900 } });
+    await exported.close();
   });
 
   assert.deepEqual(problems, [], "the pages reported errors");
