@@ -6,6 +6,10 @@
 pub mod changes;
 pub mod date;
 pub mod document;
+pub mod nfkc;
+mod outline;
+mod silent;
+mod syntax;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -186,20 +186,17 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                     col: m.col() + 1,
                     offset: m.index(),
                 };
-                out.diagnostics.push(
-                    Diagnostic::new(
-                        &codes::YAML_SYNTAX,
-                        Some(Span {
-                            start: pos,
-                            end: pos,
-                        }),
-                    )
-                    .arg_lang(
-                        "detail",
-                        syntax_ja(e.info()),
-                        e.info().to_string(),
-                    ),
-                );
+                let parser = Diagnostic::new(
+                    &codes::YAML_SYNTAX,
+                    Some(Span {
+                        start: pos,
+                        end: pos,
+                    }),
+                )
+                .arg_lang("detail", syntax_ja(e.info()), e.info().to_string());
+                // Named at the line that caused it, when the lines show why.
+                out.diagnostics
+                    .push(super::syntax::diagnose(text, pos, parser));
                 out.root = None;
                 return out;
             }
@@ -366,6 +363,9 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
             },
         }
     }
+    if let Some(root) = &out.root {
+        out.diagnostics.extend(super::silent::warnings(text, root));
+    }
     out
 }
 
@@ -463,7 +463,7 @@ mod tests {
             },
             crate::diag::Lang::Ja,
         );
-        assert!(text.contains("字下げにタブ文字は使えません"), "{text}");
+        assert!(text.contains("字下げにタブ文字が使われています"), "{text}");
         assert_eq!(
             syntax_ja("something new"),
             "YAML として読めません（something new）"
