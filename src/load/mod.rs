@@ -4,6 +4,7 @@
 //! snapshots in `versions/`; a single YAML file can be loaded too.
 
 pub mod changes;
+pub mod choice;
 pub mod date;
 pub mod document;
 pub mod nfkc;
