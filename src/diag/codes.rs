@@ -189,9 +189,9 @@ codes! {
     }
     INVALID_DATE = "E0209" "invalid-date" Error {
         ja: "日付として読めません: {detail}",
-        ja_help: "`令和7年3月4日`、`令和７年３月４日`、`2025-03-04` のように書いてください。",
+        ja_help: "`令和7年3月4日`、`令和７年３月４日`、`R7.3.4`、`2025-03-04` のように書いてください。",
         en: "not a valid date: {detail}",
-        en_help: "write e.g. `令和7年3月4日` or `2025-03-04`.",
+        en_help: "write e.g. `令和7年3月4日`, `R7.3.4` or `2025-03-04`.",
     }
     INVALID_COUNT = "E0210" "invalid-count" Error {
         ja: "件数は0以上の整数で書いてください（「{value}」が書かれています）",

@@ -499,8 +499,8 @@ impl Reader<'_> {
                             Diagnostic::new(&codes::INVALID_DATE, Some(node.span))
                                 .arg_lang(
                                     "detail",
-                                    format!("「{text}」（{}）", e.explain(true)),
-                                    format!("`{text}` ({})", e.explain(false)),
+                                    format!("「{text}」。{}", e.explain(true)),
+                                    format!("`{text}`; {}", e.explain(false)),
                                 )
                                 .at_item(full_label(path), key_path(path)),
                         );
