@@ -139,6 +139,12 @@ codes! {
         en: "the line is indented with full-width spaces (U+3000)",
         en_help: "replace the {count} full-width space(s) at the start of the line with ASCII spaces; they look alike but are read as part of the key (the item is `{key}`).",
     }
+    MISSING_COLON = "E0115" "missing-colon" Error {
+        ja: "項目名の後にコロン（:）がありません",
+        ja_help: "項目名の後に半角のコロンと半角スペースを書いてください: `{fix}`",
+        en: "there is no colon after the key",
+        en_help: "write an ASCII colon and a space after the key: `{fix}`",
+    }
     UNKNOWN_KEY = "E0201" "unknown-key" Error {
         ja: "「{key}」という項目はこの場所にありません",
         ja_help: "{suggestion}",
@@ -237,9 +243,9 @@ codes! {
     }
     CONTINUATION_LOOKS_LIKE_KEY = "W0222" "continuation-looks-like-key" Warning {
         ja: "この行は項目のように見えますが、前の項目「{key}」の値の続きとして読まれ、印字されます",
-        ja_help: "{cause}別の項目なら、字下げを「{key}」とそろえ、コロンの後に半角スペースを入れてください（`{fix}`）。",
+        ja_help: "{cause}別の項目なら、「{key}」と同じ字下げで `{fix}` と書いてください。",
         en: "this line looks like an item but is read, and printed, as the rest of the value of `{key}`",
-        en_help: "{cause}if it is an item of its own, indent it like `{key}` with a space after the colon (`{fix}`).",
+        en_help: "{cause}if it is an item of its own, write `{fix}` indented like `{key}`.",
     }
     MARK_AS_TEXT = "W0223" "mark-as-text" Warning {
         ja: "「{mark}」はチェックの印ではなく、（　）内の文字として「{option}（ {mark} ）」と印字されます",

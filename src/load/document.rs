@@ -260,13 +260,13 @@ fn wrong_type(
     d
 }
 
-/// Up to three keys that look like `key`, for a did-you-mean hint, compared in NFKC (so a
-/// full-width `１０万人` is ranked as `10万人`).
+/// Up to three keys that look like `key`, for a did-you-mean hint, compared in NFKC and
+/// without case (so a full-width `１０万人` is ranked as `10万人`, and `ID` finds `id`).
 pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let key: Vec<char> = nfkc(key).chars().collect();
+    let key: Vec<char> = nfkc(key).to_lowercase().chars().collect();
     let mut scored: Vec<(f64, &str)> = candidates
         .map(|original| {
-            let c = nfkc(original);
+            let c = nfkc(original).to_lowercase();
             let c = c.as_str();
             let c_chars: Vec<char> = c.chars().collect();
             let distance = strsim::generic_levenshtein(&key, &c_chars) as f64;
@@ -849,9 +849,10 @@ fn is_false(text: &str) -> bool {
 /// Marks that officers use for a tick on paper forms.
 const MARKS: &[&str] = &["○", "〇", "◯", "●", "✓", "✔", "レ"];
 
-/// A non-negative integer, half- or full-width.
+/// A non-negative integer, half- or full-width, perhaps followed by 件 as printed.
 fn parse_count(text: &str) -> Option<u32> {
     let ascii = nfkc(text);
+    let ascii = ascii.strip_suffix('件').unwrap_or(&ascii).trim_end();
     if ascii.is_empty() || ascii.len() > 9 || !ascii.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -879,6 +880,7 @@ mod tests {
         assert_eq!(parse_count("２"), Some(2));
         assert_eq!(parse_count("-1"), None);
         assert_eq!(parse_count("１２"), Some(12));
+        assert_eq!(parse_count("５件"), Some(5));
     }
 
     #[test]

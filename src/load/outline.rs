@@ -28,6 +28,8 @@ pub(crate) enum Separator {
     FullWidthColon,
     /// `key:value`.
     NoSpace,
+    /// `key value`, where `key` is an item of the form.
+    Missing,
 }
 
 /// What a line holds.
@@ -163,7 +165,7 @@ pub(crate) fn key_colon(content: &str) -> Option<usize> {
 }
 
 /// The value part of a key line without its comment, trimmed.
-fn value_of(rest: &str) -> &str {
+pub(crate) fn value_of(rest: &str) -> &str {
     let mut end = rest.len();
     let bytes = rest.as_bytes();
     let quoted = matches!(rest.trim_start().as_bytes().first(), Some(b'"' | b'\''));
@@ -218,23 +220,35 @@ pub(crate) fn guess(content: &str) -> Option<(String, Separator, String)> {
     let plausible = |key: &str| {
         !key.is_empty() && key.chars().count() <= 40 && !key.contains([' ', '　', '#', '「', '。'])
     };
+    // The value as it would be written after the fix, without a comment.
+    let value_of = |v: &str| value_of(v.trim_start_matches([' ', '\u{3000}'])).to_string();
     if let Some((key, value)) = content.split_once('：')
         && plausible(key)
     {
-        return Some((
-            key.to_string(),
-            Separator::FullWidthColon,
-            value.trim_start_matches([' ', '　']).to_string(),
-        ));
+        return Some((key.to_string(), Separator::FullWidthColon, value_of(value)));
     }
     if let Some((key, value)) = content.split_once(':')
         && plausible(key)
         && !value.starts_with("//")
         && !value.is_empty()
     {
-        return Some((key.to_string(), Separator::NoSpace, value.to_string()));
+        return Some((key.to_string(), Separator::NoSpace, value_of(value)));
+    }
+    if let Some((key, value)) = content.split_once([' ', '\u{3000}'])
+        && known_key(key)
+    {
+        return Some((key.to_string(), Separator::Missing, value_of(value)));
     }
     None
+}
+
+/// Whether `key` is the key of an item of some edition of the form or of the change table.
+fn known_key(key: &str) -> bool {
+    fn any(items: &'static [Item], key: &str) -> bool {
+        items.iter().any(|i| i.key == key || any(i.children(), key))
+    }
+    form::EDITIONS.iter().any(|e| any(e.items, key))
+        || any(std::slice::from_ref(&form::changes::TABLE), key)
 }
 
 impl Outline {
@@ -314,7 +328,10 @@ impl Outline {
             match key_colon(content) {
                 Some(at) => {
                     let key = content[..at].trim_matches(['"', '\'']).to_string();
-                    let value = value_of(&content[at + 1..]);
+                    let raw = &content[at + 1..];
+                    let value = value_of(raw);
+                    // A comment ends a plain value: nothing below continues it.
+                    let commented = value.len() < raw.trim().len();
                     let block = value.starts_with(['|', '>']);
                     if block {
                         block_above = Some(col);
@@ -327,6 +344,7 @@ impl Outline {
                         key,
                         opens: value.is_empty(),
                         plain: !value.is_empty()
+                            && !commented
                             && !block
                             && !value.starts_with(['{', '[', '"', '\'', '&', '*', '!']),
                     };
@@ -502,6 +520,33 @@ impl Outline {
         roots.iter().find_map(|root| resolve(root, &chain))
     }
 
+    /// The node among whose children the form puts `node`'s key: its parent when the line
+    /// stands where it belongs, an ancestor when it is indented too deep for its item.
+    /// `Some(None)` is the top level; `None` when the form does not know the key there.
+    pub(crate) fn level_of(&self, node: usize) -> Option<Option<usize>> {
+        let key = self.nodes[node].key.as_deref()?;
+        let mut at = self.nodes[node].parent;
+        loop {
+            let items: &[Item] = match at {
+                None => self.edition().unwrap_or(form::EDITIONS[0]).items,
+                Some(a) => {
+                    // A list item's keys are its group's; the group is the item's parent.
+                    let holder = if self.nodes[a].item {
+                        self.nodes[a].parent?
+                    } else {
+                        a
+                    };
+                    let line = self.lines[self.nodes[holder].line].number;
+                    self.steps_at(line)?.last()?.item.children()
+                }
+            };
+            if items.iter().any(|i| i.key == key) {
+                return Some(at);
+            }
+            at = self.nodes[at?].parent;
+        }
+    }
+
     /// The item called `key` that stands beside the item written on a 1-based line: its
     /// full label and key path.
     pub(crate) fn sibling(&self, line: usize, key: &str) -> Option<(String, String)> {
@@ -675,6 +720,11 @@ mod tests {
             Some(Separator::NoSpace)
         );
         assert_eq!(guess("http://example.jp"), None);
+        assert_eq!(
+            guess("事務の名称 検証用事務").map(|g| g.1),
+            Some(Separator::Missing)
+        );
+        assert_eq!(guess("検証 のための事務。"), None);
         assert_eq!(guess("検証のための事務。"), None);
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::diag::{Diagnostic, Span, codes};
 
-use super::outline::{LineKind, Outline, Separator, guess, key_colon};
+use super::outline::{LineKind, Outline, Separator, guess, key_colon, value_of};
 use super::syntax::span_at;
 use super::yaml::{Node, NodeValue};
 
@@ -64,7 +64,15 @@ fn check(
     let first = chars.get(span.start.offset).copied();
     let block = !plain && !matches!(first, Some('"' | '\''));
     if span.end.line > span.start.line && !block && !value.is_null() {
-        folded(key_text, key_line, value, *plain, outline, out);
+        folded(
+            key_text,
+            key.map(|k| k.span),
+            key_line,
+            value,
+            *plain,
+            outline,
+            out,
+        );
         return;
     }
     if block && key.is_some() {
@@ -134,6 +142,7 @@ fn check(
 /// its own, else W0221 at the value.
 fn folded(
     key: &str,
+    key_span: Option<Span>,
     key_line: usize,
     value: &Node,
     plain: bool,
@@ -162,7 +171,7 @@ fn folded(
             .arg_lang("cause", cause_ja, cause_en)
             .arg("fix", format!("{guess_key}: {guess_value}"));
             // Named as the item the line means, or else as the item it is read into.
-            let d = match outline.item_at(number) {
+            let d = match outline.sibling(key_line, guess_key) {
                 Some((label, path)) => d.at_item(label, path),
                 None => labelled(d, outline, key_line),
             };
@@ -172,15 +181,14 @@ fn folded(
     }
     if !found {
         let lines = span.end.line - span.start.line + 1;
-        let d = Diagnostic::new(
-            &codes::FOLDED_LINES,
-            Some(Span {
-                start: span.start,
-                end: span.start,
-            }),
-        )
-        .arg("lines", lines.to_string())
-        .arg("key", key);
+        // At the key, where `|-` belongs; at the value for a list item.
+        let at = key_span.unwrap_or(Span {
+            start: span.start,
+            end: span.start,
+        });
+        let d = Diagnostic::new(&codes::FOLDED_LINES, Some(at))
+            .arg("lines", lines.to_string())
+            .arg("key", key);
         out.push(labelled(d, outline, key_line));
     }
 }
@@ -209,7 +217,7 @@ fn swallowed(
         let (meant, value, cause_ja, cause_en) = match key_colon(content) {
             Some(at) => (
                 content[..at].to_string(),
-                content[at + 1..].trim_start().to_string(),
+                value_of(&content[at + 1..]).to_string(),
                 deep_ja.to_string(),
                 deep_en.to_string(),
             ),
@@ -255,6 +263,10 @@ fn cause(separator: Separator) -> (&'static str, &'static str) {
             "コロンの後に半角スペースがないため、項目名と値の区切りとして読まれません。",
             "there is no space after the colon, so it does not separate a key from a value; ",
         ),
+        Separator::Missing => (
+            "項目名の後にコロンがありません。",
+            "there is no colon after the key; ",
+        ),
     }
 }
 
@@ -290,8 +302,9 @@ mod tests {
 
     #[test]
     fn values_over_several_lines_are_named() {
-        assert_eq!(found("a:\n  b: one\n    two\n"), [("W0221", 2, 6)]);
-        assert_eq!(found("a:\n  b: \"one\n    two\"\n"), [("W0221", 2, 6)]);
+        assert_eq!(found("a:\n  b: one\n    two\n"), [("W0221", 2, 3)]);
+        assert_eq!(found("a:\n  b: \"one\n    two\"\n"), [("W0221", 2, 3)]);
+        assert_eq!(found("a:\n  b:\n    one\n    two\n"), [("W0221", 2, 3)]);
         assert_eq!(
             found("a:\n  b: one\n    c:two\n    d：three\n"),
             [("W0222", 3, 5), ("W0222", 4, 5)]

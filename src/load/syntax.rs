@@ -75,7 +75,8 @@ pub(crate) fn slips(outline: &Outline) -> Vec<Diagnostic> {
     out
 }
 
-/// E0110 or E0111 for `key：value` or `key:value` on `line`, its content from `char_col`.
+/// E0110, E0111 or E0115 for `key：value`, `key:value` or `key value` on `line`, its
+/// content from `char_col`.
 pub(crate) fn separator_slip(
     line: &Line,
     char_col: usize,
@@ -87,6 +88,7 @@ pub(crate) fn separator_slip(
     let code = match separator {
         Separator::FullWidthColon => &codes::FULL_WIDTH_COLON,
         Separator::NoSpace => &codes::NO_SPACE_AFTER_COLON,
+        Separator::Missing => &codes::MISSING_COLON,
     };
     Diagnostic::new(code, Some(span_at(line, at, 1))).arg("fix", format!("{key}: {value}"))
 }
@@ -167,6 +169,74 @@ fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
                 ),
         ));
     }
+    // A key deeper than the level its item belongs to (a top-level key indented, say).
+    let mut placed = Vec::new();
+    for (i, node) in outline.nodes.iter().enumerate() {
+        let line = &outline.lines[node.line];
+        let under_value = node
+            .parent
+            .is_some_and(|p| !outline.nodes[p].opens && !outline.nodes[p].item);
+        if node.item || line.dash.is_some() || line.odd.is_some() || under_value {
+            continue;
+        }
+        let Some(level) = outline.level_of(i) else {
+            continue;
+        };
+        if level == node.parent {
+            continue;
+        }
+        let siblings: Vec<usize> = outline
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(j, n)| *j != i && n.parent == level && !n.item)
+            .map(|(_, n)| n.col)
+            .collect();
+        let expected = match (level, siblings.first()) {
+            (_, Some(col)) => *col,
+            (None, None) => 0,
+            (Some(l), None) => outline.nodes[l].col + step,
+        };
+        if expected == node.col {
+            continue;
+        }
+        let key = node.key.clone().unwrap_or_default();
+        let (detail_ja, detail_en) = match level {
+            None => (
+                format!(
+                    "「{key}」は最上位の項目ですが、半角スペース {} 個で字下げされています。最上位の項目は字下げしません",
+                    node.col
+                ),
+                format!(
+                    "`{key}` is a top-level key but is indented by {} spaces; top-level keys are not indented",
+                    node.col
+                ),
+            ),
+            Some(l) => (
+                format!(
+                    "「{key}」は「{}」の下の項目ですが、半角スペース {} 個で、その下の項目と同じ {expected} 個になっていません",
+                    key_text(l),
+                    node.col
+                ),
+                format!(
+                    "`{key}` belongs under `{}` and is indented by {} spaces, not {expected} like its siblings",
+                    key_text(l),
+                    node.col
+                ),
+            ),
+        };
+        placed.push(i);
+        out.push((
+            node.line,
+            Diagnostic::new(&codes::INDENTATION, Some(span_at(line, line.char_col, 1)))
+                .arg_lang("detail", detail_ja, detail_en)
+                .arg_lang(
+                    "fix",
+                    format!("行頭の半角スペースを {expected} 個にしてください。"),
+                    format!("indent it by {expected} spaces."),
+                ),
+        ));
+    }
     // Siblings: the column most of them share is right; the others are not.
     let mut families: std::collections::BTreeMap<Option<usize>, Vec<usize>> = Default::default();
     for (i, node) in outline.nodes.iter().enumerate() {
@@ -202,7 +272,7 @@ fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
         for &m in &members {
             let node = &outline.nodes[m];
             let line = &outline.lines[node.line];
-            if node.col == expected || line.odd.is_some() || dash_key(m) {
+            if node.col == expected || line.odd.is_some() || dash_key(m) || placed.contains(&m) {
                 continue;
             }
             let sibling = members
@@ -211,7 +281,18 @@ fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
                 .map(|&s| key_text(s))
                 .unwrap_or_default();
             let parent_name = parent.map(key_text);
+            let in_block = parent.is_some_and(|p| outline.nodes[p].item);
             let (detail_ja, detail_en) = match &parent_name {
+                Some(_) if in_block => (
+                    format!(
+                        "この行は半角スペース {} 個、同じブロックの「{sibling}」などは {expected} 個です",
+                        node.col
+                    ),
+                    format!(
+                        "this line is indented by {} spaces, the block's other keys such as `{sibling}` by {expected}",
+                        node.col
+                    ),
+                ),
                 Some(p) => (
                     format!(
                         "この行は半角スペース {} 個、親の項目「{p}」は {} 個、同じ階層の「{sibling}」などは {expected} 個です",
