@@ -118,7 +118,7 @@ fn check(
     }
     let at_offset = from + gap;
     let line = &outline.lines[span.end.line.saturating_sub(1).min(outline.lines.len() - 1)];
-    let col = at_offset - line.start + 1;
+    let col = at_offset.saturating_sub(line.start) + 1;
     let whole = if value.is_null() {
         comment.to_string()
     } else {
