@@ -95,6 +95,29 @@ pub(crate) struct Node {
     pub opens: bool,
     /// Index of its parent node.
     pub parent: Option<usize>,
+    /// For a list item, its 1-based position among its parent's items.
+    pub index: Option<usize>,
+}
+
+impl Node {
+    fn new(
+        line: usize,
+        col: usize,
+        item: bool,
+        key: Option<String>,
+        opens: bool,
+        parent: Option<usize>,
+    ) -> Node {
+        Node {
+            line,
+            col,
+            item,
+            key,
+            opens,
+            parent,
+            index: None,
+        }
+    }
 }
 
 /// The outline of a source text.
@@ -104,6 +127,20 @@ pub(crate) struct Outline {
     pub lines: Vec<Line>,
     /// Keys and list items, in order.
     pub nodes: Vec<Node>,
+    /// The last node written on each line (by 0-based line index).
+    by_line: Vec<Option<usize>>,
+    /// The edition named by `様式`, if any.
+    edition: Option<&'static form::Edition>,
+}
+
+/// What linking keeps while it walks the lines: the nodes that may still be parents (their
+/// columns strictly increase), the columns each parent's children use, and each parent's
+/// number of list items.
+#[derive(Default)]
+struct Linking {
+    open: Vec<usize>,
+    child_cols: std::collections::HashMap<Option<usize>, std::collections::HashSet<usize>>,
+    items: std::collections::HashMap<Option<usize>, usize>,
 }
 
 /// Splits off leading white space: (visual width, odd indentation, characters consumed).
@@ -359,10 +396,13 @@ impl Outline {
             lines.push(line);
         }
         let mut outline = Outline {
+            by_line: vec![None; lines.len()],
             lines,
             nodes: Vec::new(),
+            edition: None,
         };
         outline.link();
+        outline.edition = outline.find_edition();
         outline
     }
 
@@ -372,56 +412,47 @@ impl Outline {
         // The last key whose value may continue on the lines below, and its column.
         let mut continuing: Option<usize> = None;
         let mut continues = Vec::new();
-        for (index, line) in self.lines.iter().enumerate() {
-            if let Some(dash) = line.dash {
+        let mut linking = Linking::default();
+        for index in 0..self.lines.len() {
+            let line = &self.lines[index];
+            let (dash, col, kind) = (line.dash, line.col, line.kind.clone());
+            if let Some(dash) = dash {
                 continuing = None;
-                let parent = self.parent_for(dash, true);
-                self.nodes.push(Node {
-                    line: index,
-                    col: dash,
-                    item: true,
-                    key: None,
-                    opens: true,
-                    parent,
-                });
+                let parent = self.parent_for(&mut linking, dash, true);
+                self.push(
+                    &mut linking,
+                    Node::new(index, dash, true, None, true, parent),
+                );
             }
-            match &line.kind {
+            match kind {
                 LineKind::Key { key, opens, plain } => {
-                    let parent = if line.dash.is_some() {
+                    let parent = if dash.is_some() {
                         Some(self.nodes.len() - 1)
                     } else {
-                        self.parent_for(line.col, false)
+                        self.parent_for(&mut linking, col, false)
                     };
-                    continuing = plain.then_some(line.col);
-                    self.nodes.push(Node {
-                        line: index,
-                        col: line.col,
-                        item: false,
-                        key: Some(key.clone()),
-                        opens: *opens,
-                        parent,
-                    });
+                    continuing = plain.then_some(col);
+                    self.push(
+                        &mut linking,
+                        Node::new(index, col, false, Some(key), opens, parent),
+                    );
                 }
                 LineKind::Text { guess } => {
-                    if continuing.is_some_and(|c| line.col > c) {
+                    if continuing.is_some_and(|c| col > c) {
                         continues.push(index);
                         continue;
                     }
                     continuing = None;
                     if let Some((key, _, _)) = guess {
-                        let parent = self.parent_for(line.col, false);
-                        self.nodes.push(Node {
-                            line: index,
-                            col: line.col,
-                            item: false,
-                            key: Some(key.clone()),
-                            opens: false,
-                            parent,
-                        });
+                        let parent = self.parent_for(&mut linking, col, false);
+                        self.push(
+                            &mut linking,
+                            Node::new(index, col, false, Some(key), false, parent),
+                        );
                     }
                 }
                 // A comment ends a plain value; blank lines do not.
-                LineKind::Other if line.content.starts_with('#') => continuing = None,
+                LineKind::Other if self.lines[index].content.starts_with('#') => continuing = None,
                 LineKind::Dash | LineKind::Other => {}
             }
         }
@@ -430,14 +461,41 @@ impl Outline {
         }
     }
 
-    fn parent_for(&self, col: usize, item: bool) -> Option<usize> {
-        let found = self
-            .nodes
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, n)| n.col < col || (item && n.col == col && !n.item && n.opens))
-            .map(|(i, _)| i)?;
+    /// Adds a node, numbering it among its parent's list items and keeping it open.
+    fn push(&mut self, linking: &mut Linking, mut node: Node) {
+        let (line, col, parent) = (node.line, node.col, node.parent);
+        node.index = node.item.then(|| {
+            let count = linking.items.entry(parent).or_default();
+            *count += 1;
+            *count
+        });
+        let id = self.nodes.len();
+        linking.child_cols.entry(parent).or_default().insert(col);
+        // A list item may share its key's column (`システム:` then `- id:`): the key stays open.
+        while linking
+            .open
+            .last()
+            .is_some_and(|&top| self.nodes[top].col >= col && Some(top) != parent)
+        {
+            linking.open.pop();
+        }
+        linking.open.push(id);
+        self.by_line[line] = Some(id);
+        self.nodes.push(node);
+    }
+
+    /// The nearest node above that is less indented (a list item may sit at its key's own
+    /// column), from the nodes still open.
+    fn parent_for(&self, linking: &mut Linking, col: usize, item: bool) -> Option<usize> {
+        let mut found = None;
+        for &n in linking.open.iter().rev() {
+            let node = &self.nodes[n];
+            if node.col < col || (item && node.col == col && !node.item && node.opens) {
+                found = Some(n);
+                break;
+            }
+        }
+        let found = found?;
         let candidate = &self.nodes[found];
         // Nothing stands under a key with a value. When the line sits where that key's
         // siblings stand (as an earlier sibling does, or a usual step below their parent),
@@ -446,9 +504,10 @@ impl Outline {
             return Some(found);
         }
         let grandparent = candidate.parent;
-        let sibling_col = self.nodes[..found]
-            .iter()
-            .any(|n| n.parent == grandparent && n.col == col);
+        let sibling_col = linking
+            .child_cols
+            .get(&grandparent)
+            .is_some_and(|cols| cols.contains(&col));
         let usual = grandparent.map_or(0, |g| self.nodes[g].col + 2) == col;
         if sibling_col || usual {
             grandparent
@@ -459,13 +518,7 @@ impl Outline {
 
     /// The node written on a 1-based line (its key, rather than the `- ` before it).
     pub(crate) fn node_at(&self, line: usize) -> Option<usize> {
-        let index = line.checked_sub(1)?;
-        self.nodes
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, n)| n.line == index)
-            .map(|(i, _)| i)
+        *self.by_line.get(line.checked_sub(1)?)?
     }
 
     /// The keys and list positions from the top down to `node`: (key, 1-based index for an
@@ -475,22 +528,19 @@ impl Outline {
         let mut at = Some(node);
         while let Some(i) = at {
             let n = &self.nodes[i];
-            let index = n.item.then(|| {
-                self.nodes[..i]
-                    .iter()
-                    .filter(|m| m.item && m.parent == n.parent)
-                    .count()
-                    + 1
-            });
-            out.push((n.key.as_deref(), index));
+            out.push((n.key.as_deref(), n.index));
             at = n.parent;
         }
         out.reverse();
         out
     }
 
-    /// The value of the top-level `様式` key, if written.
+    /// The edition named by the top-level `様式` key, if written.
     fn edition(&self) -> Option<&'static form::Edition> {
+        self.edition
+    }
+
+    fn find_edition(&self) -> Option<&'static form::Edition> {
         self.nodes.iter().find_map(|n| {
             if n.parent.is_some() || n.key.as_deref() != Some("様式") {
                 return None;
@@ -655,6 +705,16 @@ mod tests {
 
     fn line_of(text: &str, needle: &str) -> usize {
         text.lines().position(|l| l.contains(needle)).unwrap() + 1
+    }
+
+    #[test]
+    fn compact_lists_keep_their_key_open() {
+        let text = "基本情報:\n  システム:\n  - id: a\n    システムの名称: x\n  - id: b\n    システムの名称: y\n";
+        let outline = Outline::new(text);
+        assert_eq!(
+            outline.item_at(6).map(|(l, _)| l).as_deref(),
+            Some("Ⅰ．２．システム２．①システムの名称")
+        );
     }
 
     #[test]

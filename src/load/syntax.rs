@@ -7,6 +7,8 @@
 //! at or before the parser's position is reported instead, at its own line, with the item's
 //! label and the fix.
 
+use std::collections::BTreeMap;
+
 use crate::diag::{Diagnostic, Pos, Span, codes};
 
 use super::outline::{Line, LineKind, OddIndent, Outline, Separator};
@@ -68,8 +70,8 @@ pub(crate) fn slips(outline: &Outline) -> Vec<Diagnostic> {
             out.push(separator_slip(line, line.char_col, key, *separator, value));
             continue;
         }
-        if let Some(d) = deviants.iter().find(|d| d.0 == index) {
-            out.push(d.1.clone());
+        if let Some(d) = deviants.get(&index) {
+            out.push(d.clone());
         }
     }
     out
@@ -121,10 +123,15 @@ fn usual_step(outline: &Outline) -> usize {
         .map_or(2, |(step, _)| step)
 }
 
-/// Keys indented to match neither their parent nor their siblings: (line index, E0112).
-fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
+/// Keys indented to match neither their parent nor their siblings: the first E0112 of each
+/// line, by line index.
+fn deviant_indentation(outline: &Outline) -> BTreeMap<usize, Diagnostic> {
     let step = usual_step(outline);
     let mut out = Vec::new();
+    let mut families: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (i, node) in outline.nodes.iter().enumerate() {
+        families.entry(node.parent).or_default().push(i);
+    }
     let key_text = |i: usize| outline.nodes[i].key.clone().unwrap_or_else(|| "-".into());
     // Under a key that already has a value on its line: nothing can be indented below it.
     for node in &outline.nodes {
@@ -170,7 +177,7 @@ fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
         ));
     }
     // A key deeper than the level its item belongs to (a top-level key indented, say).
-    let mut placed = Vec::new();
+    let mut placed = std::collections::BTreeSet::new();
     for (i, node) in outline.nodes.iter().enumerate() {
         let line = &outline.lines[node.line];
         let under_value = node
@@ -185,12 +192,12 @@ fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
         if level == node.parent {
             continue;
         }
-        let siblings: Vec<usize> = outline
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(j, n)| *j != i && n.parent == level && !n.item)
-            .map(|(_, n)| n.col)
+        let siblings: Vec<usize> = families
+            .get(&level)
+            .into_iter()
+            .flatten()
+            .filter(|&&j| j != i && !outline.nodes[j].item)
+            .map(|&j| outline.nodes[j].col)
             .collect();
         let expected = match (level, siblings.first()) {
             (_, Some(col)) => *col,
@@ -225,7 +232,7 @@ fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
                 ),
             ),
         };
-        placed.push(i);
+        placed.insert(i);
         out.push((
             node.line,
             Diagnostic::new(&codes::INDENTATION, Some(span_at(line, line.char_col, 1)))
@@ -238,10 +245,6 @@ fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
         ));
     }
     // Siblings: the column most of them share is right; the others are not.
-    let mut families: std::collections::BTreeMap<Option<usize>, Vec<usize>> = Default::default();
-    for (i, node) in outline.nodes.iter().enumerate() {
-        families.entry(node.parent).or_default().push(i);
-    }
     let dash_key = |i: usize| {
         let node = &outline.nodes[i];
         !node.item && outline.lines[node.line].dash.is_some()
@@ -333,8 +336,11 @@ fn deviant_indentation(outline: &Outline) -> Vec<(usize, Diagnostic)> {
             ));
         }
     }
-    out.sort_by_key(|(line, _)| *line);
-    out
+    let mut by_line = BTreeMap::new();
+    for (line, d) in out {
+        by_line.entry(line).or_insert(d);
+    }
+    by_line
 }
 
 /// The diagnostic for a syntax error the parser reported at `at`: the last slip at or before

@@ -162,6 +162,8 @@ enum Frame {
     },
     Map {
         entries: Vec<(Node, Node)>,
+        /// Where each scalar key is in `entries`, so that a duplicate is found at once.
+        seen: HashMap<String, usize>,
         key: Option<Node>,
         start: Span,
         anchor: usize,
@@ -232,6 +234,7 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                 } else {
                     Frame::Map {
                         entries: Vec::new(),
+                        seen: HashMap::new(),
                         key: None,
                         start: span,
                         anchor,
@@ -338,7 +341,9 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
         match stack.last_mut() {
             None => out.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map {
+                entries, seen, key, ..
+            }) => match key.take() {
                 None => {
                     if !matches!(node.value, NodeValue::Scalar { .. }) {
                         out.diagnostics
@@ -346,20 +351,20 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                     }
                     *key = Some(node);
                 }
-                Some(k) => {
-                    let name = k.scalar().unwrap_or_default();
-                    let first = entries.iter().find(|(old, _)| old.scalar() == Some(name));
-                    match first {
-                        Some((old, _)) if k.scalar().is_some() => {
-                            out.diagnostics.push(
-                                Diagnostic::new(&codes::DUPLICATE_KEY, Some(k.span))
-                                    .arg("key", name)
-                                    .related(old.span),
-                            );
-                        }
-                        _ => entries.push((k, node)),
+                Some(k) => match k.scalar().map(|name| (name, seen.get(name))) {
+                    Some((name, Some(&first))) => {
+                        out.diagnostics.push(
+                            Diagnostic::new(&codes::DUPLICATE_KEY, Some(k.span))
+                                .arg("key", name)
+                                .related(entries[first].0.span),
+                        );
                     }
-                }
+                    Some((name, None)) => {
+                        seen.insert(name.to_string(), entries.len());
+                        entries.push((k, node));
+                    }
+                    None => entries.push((k, node)),
+                },
             },
         }
     }
