@@ -13,11 +13,11 @@
 //!     事務の名称：予防接種に関する事務   # ①
 //! ```
 //!
-//! `base` is `example` (the bundled assessment), `minimal` (the validation corpus's base) or
-//! `skeleton` (a fresh `hyoka init`); `from` is the base's line that is replaced (it must be
-//! there exactly once, or `# nth: 2` picks the second of its occurrences). Each `expect` is a diagnostic the change brings, at a line relative to
-//! the changed one and a column; together they are exactly what the change adds to the base's
-//! own diagnostics. `item` and `says` apply to the first `expect`: its item label, and a text
+//! `base` is `example` (the bundled assessment) or `skeleton` (a fresh `hyoka init`); `from`
+//! is the base's line that is replaced (it must be there exactly once, or `# nth: 2` picks the
+//! second of its occurrences). Each `expect` is a diagnostic the change brings, at a line
+//! relative to the changed one and a column; together they are exactly what the change adds
+//! to the base's own diagnostics. `item` and `says` apply to the first `expect`: its item label, and a text
 //! its message or advice contains (in Japanese). No case may be silent, and each must have a
 //! diagnostic on the changed line itself.
 
@@ -125,10 +125,6 @@ fn bases() -> BTreeMap<&'static str, String> {
         "example",
         std::fs::read_to_string(root().join("assessments/takaoka-vaccination/assessment.yaml"))
             .unwrap(),
-    );
-    out.insert(
-        "minimal",
-        std::fs::read_to_string(root().join("tests/suite/validate/valid-minimal.yaml")).unwrap(),
     );
     let dir = scratch("skeleton");
     let made = Command::new(env!("CARGO_BIN_EXE_hyoka"))

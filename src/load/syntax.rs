@@ -349,17 +349,28 @@ fn deviant_indentation(outline: &Outline) -> BTreeMap<usize, Diagnostic> {
 pub(crate) fn diagnose(source: &str, at: Pos, parser: Diagnostic) -> Diagnostic {
     let outline = Outline::new(source);
     let slips = slips(&outline);
+    // A slip on the parser's line; else on the next one (the parser may stop at the end of
+    // the line before, e.g. at a comment that a deeper line cannot continue); else the last
+    // one above.
+    let line_of = |d: &&Diagnostic| d.span.map_or(0, |s| s.start.line);
     let chosen = slips
         .iter()
-        .filter(|d| d.span.is_some_and(|s| s.start.line <= at.line))
-        .max_by_key(|d| d.span.map(|s| s.start.line));
-    let mut d = match chosen {
-        Some(slip) => {
-            // The first slip of that line (indentation before separators).
-            let line = slip.span.map_or(0, |s| s.start.line);
+        .find(|d| line_of(d) == at.line)
+        .or_else(|| slips.iter().find(|d| line_of(d) == at.line + 1))
+        .or_else(|| {
             slips
                 .iter()
-                .find(|s| s.span.is_some_and(|s| s.start.line == line))
+                .filter(|d| line_of(d) < at.line)
+                .max_by_key(line_of)
+        });
+    let mut d = match chosen {
+        // `find` and `max_by_key` give the first slip of a line (indentation before
+        // separators) or the last of the lines above.
+        Some(slip) => {
+            let line = line_of(&slip);
+            slips
+                .iter()
+                .find(|s| line_of(s) == line)
                 .unwrap_or(slip)
                 .clone()
         }
