@@ -581,10 +581,7 @@ impl Reader<'_> {
                     Diagnostic::new(&codes::NUMBERED_CHOICE_MISMATCH, Some(node.span))
                         .arg("number", written)
                         .arg("choice", list.options[index])
-                        .arg(
-                            "right",
-                            list.numbered(index).split(' ').next().unwrap_or(""),
-                        )
+                        .arg("right", (index + 1).to_string())
                         .arg("choices", list.options.join(" / "))
                         .at_item(full_label(path), key_path(path)),
                 );
