@@ -49,6 +49,7 @@ fn load(texts: &Texts) -> Assessment {
         changes_record: Some(record),
         document_report,
         changes_report: Some(report),
+        basic: None,
     }
 }
 

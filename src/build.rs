@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::load::{self, Assessment, DOCUMENT_FILE, Limits};
+use crate::load::{self, Assessment, DOCUMENT_FILE, Document, Limits};
 use crate::render::{self, Format, RenderContext, Templates};
 use crate::{Error, layout, validate};
 
@@ -52,45 +52,61 @@ pub fn render_one(
     render_with(path, out, formats, templates, None)
 }
 
+/// The output file stem of one document of an assessment: the assessment's stem and the
+/// document's form, `takaoka-vaccination.juten` / `takaoka-vaccination.kiso`, so that the
+/// 基礎項目評価書 and the 重点項目評価書 of one folder are told apart.
+pub fn document_stem(stem: &str, document: &Document) -> String {
+    format!("{stem}.{}", document.edition.form.file_tag())
+}
+
 /// Renders one assessment; with `redline` (an older version), the redline edition instead:
-/// every change since that version marked inline, written as `<name>.redline.<ext>`.
+/// every change since that version marked inline, written as `<name>.<form>.redline.<ext>`.
+/// Each document of the assessment (a 重点項目評価書 and its 基礎項目評価書) is rendered.
 pub fn render_with(
     path: &Path,
     out: &Path,
     formats: &[Format],
     templates: &Templates,
-    redline: Option<&crate::load::Document>,
+    redline: Option<&Assessment>,
 ) -> Result<Outcome, Error> {
     let mut assessment = load::load(path, &Limits::default())?;
     validate::validate(&mut assessment);
     let mut written = Vec::new();
-    let Some(document) = assessment
-        .document
-        .as_ref()
-        .filter(|_| !assessment.has_errors())
-    else {
+    if assessment.has_errors() {
         return Ok(Outcome {
             assessment,
             written,
             unchanged: false,
         });
-    };
-    let mut layout = layout::layout(document, &assessment.changes);
-    let mut stem = stem_of(path);
-    if let Some(old) = redline {
-        layout::apply_redline(&mut layout, &crate::diff::diff(old, document));
-        stem.push_str(".redline");
     }
-    let ctx = RenderContext {
-        layout: &layout,
-        stem: &stem,
-        templates,
-    };
-    for format in formats {
-        for (name, bytes) in render::render(*format, &ctx)? {
-            let target = out.join(name);
-            crate::output::write_atomic(&target, &bytes)?;
-            written.push(target);
+    let stem = stem_of(path);
+    for (document, changes) in assessment.documents() {
+        let mut layout = layout::layout(document, changes);
+        let mut stem = document_stem(&stem, document);
+        if let Some(old) = redline {
+            // The older version of the same document; a document new since then has none.
+            let Some(old) = old
+                .documents()
+                .into_iter()
+                .map(|(d, _)| d)
+                .find(|d| d.edition.form == document.edition.form)
+            else {
+                continue;
+            };
+            layout::apply_redline(&mut layout, &crate::diff::diff(old, document));
+            stem.push_str(".redline");
+        }
+        let ctx = RenderContext {
+            layout: &layout,
+            stem: &stem,
+            templates,
+        };
+        for format in formats {
+            for (name, bytes) in render::render(*format, &ctx)? {
+                let target = out.join(name);
+                crate::output::write_atomic(&target, &bytes)?;
+                written.push(target);
+            }
         }
     }
     Ok(Outcome {
@@ -171,7 +187,13 @@ fn fingerprint(path: &Path, formats: &[Format], templates: &Templates) -> Result
     } else {
         path.to_path_buf()
     };
-    for file in [document, folder.join(load::CHANGES_FILE)] {
+    let basic = load::pair::basic_file_of(&document);
+    for file in [
+        document,
+        folder.join(load::CHANGES_FILE),
+        basic,
+        folder.join(load::BASIC_CHANGES_FILE),
+    ] {
         match std::fs::read(&file) {
             Ok(bytes) => feed(&bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => feed(b"-"),

@@ -1,5 +1,7 @@
 //! Starting a new assessment folder: `assessment.yaml` (the form's skeleton, or a copy of an
-//! existing assessment) and an empty `changes.yaml`, each written atomically.
+//! existing assessment) and an empty `changes.yaml`, each written atomically; for a
+//! 重点項目評価書, its 基礎項目評価書 beside it (`kiso.yaml`, `kiso-changes.yaml`), which
+//! [`add_basic`] also adds to an existing 重点項目評価書's folder.
 //!
 //! The document's first line names the JSON Schema for the YAML language server. When the
 //! project (the current folder or the nearest one above it holding
@@ -12,8 +14,8 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::Error;
 use crate::diag::Lang;
-use crate::form::Edition;
-use crate::load::{CHANGES_FILE, DOCUMENT_FILE};
+use crate::form::{self, Form};
+use crate::load::{BASIC_CHANGES_FILE, BASIC_FILE, CHANGES_FILE, DOCUMENT_FILE};
 use crate::output::write_atomic;
 use crate::skeleton;
 
@@ -21,14 +23,28 @@ use crate::skeleton;
 pub const PROJECT_SCHEMA: &str = "schema/assessment.schema.json";
 /// The name of a schema written beside a new assessment.
 pub const BESIDE_SCHEMA: &str = "assessment.schema.json";
+/// Where the schema of `kiso.yaml` lives in a project.
+pub const PROJECT_KISO_SCHEMA: &str = "schema/kiso.schema.json";
+/// The name of that schema written beside a new assessment.
+pub const BESIDE_KISO_SCHEMA: &str = "kiso.schema.json";
 
-/// What the new `assessment.yaml` starts from.
+/// Which documents a new assessment publishes (the しきい値判断 decides, `hyoka threshold`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Documents {
+    /// A 基礎項目評価書 alone (様式２ in `assessment.yaml`).
+    Basic,
+    /// A 重点項目評価書 (様式３ in `assessment.yaml`) with its 基礎項目評価書 (`kiso.yaml`).
+    KeyWithBasic,
+}
+
+/// What the new documents start from.
 #[derive(Debug, Clone, Copy)]
 pub enum Start<'a> {
-    /// Every item of the edition, empty, with comments.
-    Skeleton(&'static Edition),
-    /// A copy of an existing assessment (a folder or its `assessment.yaml`); only the document
-    /// is copied, not its `versions/` or `changes.yaml`.
+    /// Every item of the forms, empty, with comments.
+    Skeleton(Documents),
+    /// A copy of an existing assessment (a folder or its `assessment.yaml`); only its documents
+    /// (`assessment.yaml`, and `kiso.yaml` when it has one) are copied, not its `versions/` or
+    /// change tables.
     From(&'a Path),
 }
 
@@ -129,11 +145,17 @@ pub fn create(
     }
 }
 
+/// The documents read for `--from`: the main document, and its `kiso.yaml` when it has one.
+struct Copied {
+    main: Vec<u8>,
+    basic: Option<Vec<u8>>,
+}
+
 /// Writes the files of a new, empty folder; `files` lists what has been written so far.
 fn fill(
     folder: &Path,
     start: Start,
-    copied: Option<Vec<u8>>,
+    copied: Option<Copied>,
     cwd: &Path,
     lang: Lang,
     files: &mut Vec<PathBuf>,
@@ -144,43 +166,176 @@ fn fill(
         files.push(path);
         Ok::<_, Error>(())
     };
-    let schema = match project_schema(cwd).and_then(|s| relative_to(folder, &s)) {
-        Some(path) => SchemaRef::Project(path),
-        None => {
-            let text = crate::schema::schema_text();
-            write(BESIDE_SCHEMA, text.as_bytes())?;
-            SchemaRef::Beside
+    let schema = schema_ref(folder, cwd, PROJECT_SCHEMA, BESIDE_SCHEMA, &mut write)?;
+    let location = schema.location(BESIDE_SCHEMA);
+    // A document that is not UTF-8 is copied as it is; validate will say what is wrong.
+    let with_line = |bytes: Vec<u8>, location: &str| match String::from_utf8(bytes) {
+        Ok(text) => skeleton::with_schema_line(&text, location).into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    let (main, basic) = match (start, copied) {
+        (_, Some(copied)) => {
+            let main = with_line(copied.main, &location);
+            let edition = form_of(&main);
+            (Some((main, edition)), copied.basic.map(Some))
         }
+        (Start::Skeleton(documents), None) => {
+            let (main_form, with_basic) = match documents {
+                Documents::Basic => (Form::Basic, false),
+                Documents::KeyWithBasic => (Form::Key, true),
+            };
+            let edition = form::newest(main_form).unwrap_or(form::EDITIONS[0]);
+            let main = skeleton::assessment(edition, &location, lang).into_bytes();
+            (Some((main, Some(edition))), with_basic.then_some(None))
+        }
+        (Start::From(_), None) => (None, None),
     };
-    let location = match &schema {
-        SchemaRef::Project(path) => path.as_str(),
-        SchemaRef::Beside => BESIDE_SCHEMA,
-    };
-    let edition = match start {
-        Start::Skeleton(edition) => edition,
-        Start::From(_) => crate::form::EDITIONS[0],
-    };
-    let document = match copied {
-        // A document that is not UTF-8 is copied as it is; validate will say what is wrong.
-        Some(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => skeleton::with_schema_line(&text, location).into_bytes(),
-            Err(e) => e.into_bytes(),
-        },
-        None => skeleton::assessment(edition, location, lang).into_bytes(),
-    };
-    write(DOCUMENT_FILE, &document)?;
-    write(CHANGES_FILE, skeleton::changes(edition, lang).as_bytes())?;
+    if let Some((bytes, edition)) = main {
+        write(DOCUMENT_FILE, &bytes)?;
+        let edition = edition.unwrap_or(form::EDITIONS[0]);
+        write(CHANGES_FILE, skeleton::changes(edition, lang).as_bytes())?;
+    }
+    // `Some(None)`: the companion skeleton; `Some(Some(bytes))`: a copy.
+    if let Some(copied) = basic {
+        write_basic(folder, copied, cwd, lang, &mut write)?;
+    }
     Ok(schema)
 }
 
-/// The bytes of the document to copy: a folder's `assessment.yaml`, or the file itself.
-fn read_source(path: &Path) -> Result<Vec<u8>, Error> {
+/// The edition a copied document names, for its empty change table's comments.
+fn form_of(bytes: &[u8]) -> Option<&'static form::Edition> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let parsed = crate::load::yaml::parse(text, &crate::load::Limits::default());
+    let root = parsed.root?;
+    crate::load::document::read(&root, &mut Vec::new()).map(|d| d.edition)
+}
+
+/// Writes `kiso.yaml` (a copy, or the companion skeleton) and an empty `kiso-changes.yaml`.
+fn write_basic(
+    folder: &Path,
+    copied: Option<Vec<u8>>,
+    cwd: &Path,
+    lang: Lang,
+    write: &mut impl FnMut(&str, &[u8]) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let schema = schema_ref(folder, cwd, PROJECT_KISO_SCHEMA, BESIDE_KISO_SCHEMA, write)?;
+    let location = schema.location(BESIDE_KISO_SCHEMA);
+    let edition = form::newest(Form::Basic).unwrap_or(form::EDITIONS[0]);
+    let bytes = match copied {
+        Some(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => skeleton::with_schema_line(&text, &location).into_bytes(),
+            Err(e) => e.into_bytes(),
+        },
+        None => skeleton::companion(
+            edition,
+            &location,
+            &crate::validate::pair::companion_answers(),
+            lang,
+        )
+        .into_bytes(),
+    };
+    write(BASIC_FILE, &bytes)?;
+    write(
+        BASIC_CHANGES_FILE,
+        skeleton::changes(edition, lang).as_bytes(),
+    )
+}
+
+/// Where a new file finds its schema: the project's copy at `project` (relative to the
+/// project root), or a copy written beside it as `beside`.
+fn schema_ref(
+    folder: &Path,
+    cwd: &Path,
+    project: &str,
+    beside: &str,
+    write: &mut impl FnMut(&str, &[u8]) -> Result<(), Error>,
+) -> Result<SchemaRef, Error> {
+    let found = cwd
+        .ancestors()
+        .map(|dir| dir.join(project))
+        .find(|path| path.is_file())
+        .and_then(|s| relative_to(folder, &s));
+    Ok(match found {
+        Some(path) => SchemaRef::Project(path),
+        None => {
+            let text = if beside == BESIDE_KISO_SCHEMA {
+                crate::schema::kiso_schema_text()
+            } else {
+                crate::schema::schema_text()
+            };
+            write(beside, text.as_bytes())?;
+            SchemaRef::Beside
+        }
+    })
+}
+
+impl SchemaRef {
+    /// The schema line's location for a schema named `beside` when written beside.
+    fn location(&self, beside: &str) -> String {
+        match self {
+            SchemaRef::Project(path) => path.clone(),
+            SchemaRef::Beside => beside.to_string(),
+        }
+    }
+}
+
+/// The documents to copy: a folder's `assessment.yaml` (and its `kiso.yaml`), or the file.
+fn read_source(path: &Path) -> Result<Copied, Error> {
     let file = if path.is_dir() {
         path.join(DOCUMENT_FILE)
     } else {
         path.to_path_buf()
     };
-    std::fs::read(&file).map_err(|source| Error::Read { path: file, source })
+    let read = |file: &Path| {
+        std::fs::read(file).map_err(|source| Error::Read {
+            path: file.to_path_buf(),
+            source,
+        })
+    };
+    let basic = crate::load::pair::basic_file_of(&file);
+    Ok(Copied {
+        main: read(&file)?,
+        basic: if basic.is_file() {
+            Some(read(&basic)?)
+        } else {
+            None
+        },
+    })
+}
+
+/// Adds a 基礎項目評価書 (`kiso.yaml`, `kiso-changes.yaml`) to the folder of an existing
+/// 重点項目評価書. Refuses a folder whose `assessment.yaml` is not a 重点項目評価書 and never
+/// overwrites a file; returns the files written.
+pub fn add_basic(folder: &Path, cwd: &Path, lang: Lang) -> Result<Vec<PathBuf>, Error> {
+    let main = folder.join(DOCUMENT_FILE);
+    let bytes = std::fs::read(&main).map_err(|source| Error::Read {
+        path: main.clone(),
+        source,
+    })?;
+    if form_of(&bytes).map(|e| e.form) != Some(Form::Key) {
+        return Err(Error::NotAnAssessment { path: main });
+    }
+    for name in [BASIC_FILE, BASIC_CHANGES_FILE] {
+        let path = folder.join(name);
+        if path.symlink_metadata().is_ok() {
+            return Err(Error::Exists { path });
+        }
+    }
+    let mut files = Vec::new();
+    let mut write = |name: &str, bytes: &[u8]| {
+        let path = folder.join(name);
+        write_atomic(&path, bytes)?;
+        files.push(path);
+        Ok::<_, Error>(())
+    };
+    let result = write_basic(folder, None, cwd, lang, &mut write);
+    if let Err(e) = result {
+        for file in &files {
+            let _ = std::fs::remove_file(file);
+        }
+        return Err(e);
+    }
+    Ok(files)
 }
 
 /// The project's schema: `schema/assessment.schema.json` in `cwd` or the nearest folder above.

@@ -26,7 +26,7 @@ pub struct Layout {
     pub meta: Meta,
     /// The cover page.
     pub cover: Cover,
-    /// 項目一覧: the parts in printed order.
+    /// 項目一覧: the parts in printed order (empty for a form without one, 様式２).
     pub toc: Vec<TocEntry>,
     /// Ⅰ, Ⅱ, （別添１）, Ⅲ, Ⅳ, Ⅴ in printed order.
     pub parts: Vec<Part>,
@@ -128,6 +128,10 @@ pub struct Row {
     pub value: Option<ValueView>,
     /// In a redline edition, the change of this row's value since the older version.
     pub redline: Option<Vec<Segment>>,
+    /// A note the form prints below the value (様式２ Ⅳ１), or "".
+    pub note: &'static str,
+    /// The form's question printed with the label (様式２ Ⅱ), or "".
+    pub prompt: &'static str,
 }
 
 /// A value as printed.
@@ -173,7 +177,7 @@ pub struct CheckView {
 pub struct Changes {
     /// Anchor id.
     pub id: &'static str,
-    /// The heading, `（別添２）変更箇所`.
+    /// The heading: `（別添２）変更箇所` in 様式３, `変更箇所` in 様式２.
     pub heading: String,
     /// The six column headings.
     pub columns: Vec<&'static str>,
@@ -290,7 +294,7 @@ pub fn layout(document: &Document, changes: &[ChangeRow]) -> Layout {
         .collect();
     let changes = Changes {
         id: table.key,
-        heading: format!("{}{}", printed_number(table.num), table.label),
+        heading: format!("{}{}", printed_number(edition.changes_num), table.label),
         columns,
         rows,
     };
@@ -299,6 +303,9 @@ pub fn layout(document: &Document, changes: &[ChangeRow]) -> Layout {
         id: changes.id.to_string(),
         title: changes.heading.clone(),
     });
+    if !edition.toc {
+        toc.clear();
+    }
     Layout {
         version: CONTEXT_VERSION,
         meta,
@@ -368,6 +375,8 @@ impl Row {
             mark: printed_mark(item),
             value: None,
             redline: None,
+            note: item.note,
+            prompt: item.prompt,
         }
     }
 }
@@ -430,6 +439,8 @@ fn push_item(
                         mark: false,
                         value: None,
                         redline: None,
+                        note: "",
+                        prompt: "",
                     });
                 }
                 // The form always prints block 1, even when the group is empty.
@@ -473,6 +484,8 @@ fn push_block(
         mark: false,
         value,
         redline: None,
+        note: "",
+        prompt: "",
     });
     for child in group.items.iter().filter(|i| !i.label.is_empty()) {
         push_item(rows, child, record, &path, depth + 1);
@@ -545,6 +558,8 @@ fn push_value_row(
         mark: printed_mark(item),
         value: Some(view),
         redline: None,
+        note: item.note,
+        prompt: item.prompt,
     });
 }
 

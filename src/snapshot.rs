@@ -1,5 +1,6 @@
 //! Keeping a version of an assessment: `versions/<name>.yaml`, a byte-for-byte copy of its
-//! `assessment.yaml`, for `hyoka diff versions/<name>.yaml PATH` and
+//! `assessment.yaml` (and `versions/<name>.kiso.yaml` of the 基礎項目評価書 beside a
+//! 重点項目評価書), for `hyoka diff versions/<name>.yaml PATH` and
 //! `hyoka render PATH --redline versions/<name>.yaml` to compare against later.
 //!
 //! The default name is today's date (`2026-11-28`), then `2026-11-28-2`, `-3` … when a
@@ -9,8 +10,9 @@ use std::path::{Path, PathBuf};
 
 use crate::Error;
 use crate::init::check_name;
-use crate::load::DOCUMENT_FILE;
 use crate::load::date::JpDate;
+use crate::load::pair::basic_file_of;
+use crate::load::{BASIC_FILE, DOCUMENT_FILE};
 use crate::output::write_atomic;
 
 /// The folder of kept versions inside an assessment folder.
@@ -37,16 +39,25 @@ pub fn folder_of(path: &Path) -> Result<PathBuf, Error> {
     }
 }
 
-/// Copies the assessment's `assessment.yaml` to `versions/<name>.yaml` and returns that path.
-/// `name` (with or without `.yaml`) must be a plain name and not taken yet; without it, the
-/// first free name of `today`, `today-2`, `today-3` … is used.
-pub fn save(path: &Path, name: Option<&str>, today: &str) -> Result<PathBuf, Error> {
+/// Copies the assessment's `assessment.yaml` to `versions/<name>.yaml` (and its `kiso.yaml`
+/// to `versions/<name>.kiso.yaml`) and returns the paths written. `name` (with or without
+/// `.yaml`) must be a plain name and not taken yet; without it, the first free name of
+/// `today`, `today-2`, `today-3` … is used. Either both files are kept, or neither.
+pub fn save(path: &Path, name: Option<&str>, today: &str) -> Result<Vec<PathBuf>, Error> {
     let folder = folder_of(path)?;
-    let source = folder.join(DOCUMENT_FILE);
-    let bytes = std::fs::read(&source).map_err(|e| Error::Read {
-        path: source.clone(),
-        source: e,
-    })?;
+    let read = |source: PathBuf| {
+        std::fs::read(&source).map_err(|e| Error::Read {
+            path: source.clone(),
+            source: e,
+        })
+    };
+    let document = read(folder.join(DOCUMENT_FILE))?;
+    let basic_source = folder.join(BASIC_FILE);
+    let basic = if basic_source.is_file() {
+        Some(read(basic_source)?)
+    } else {
+        None
+    };
     let versions = folder.join(VERSIONS_DIR);
     let target = match name {
         Some(name) => {
@@ -56,20 +67,33 @@ pub fn save(path: &Path, name: Option<&str>, today: &str) -> Result<PathBuf, Err
                 problem,
             })?;
             let target = versions.join(format!("{stem}.yaml"));
-            if target.symlink_metadata().is_ok() {
-                return Err(Error::Exists { path: target });
+            for path in [target.clone(), basic_file_of(&target)] {
+                if path.symlink_metadata().is_ok() {
+                    return Err(Error::Exists { path });
+                }
             }
             target
         }
         None => free_name(&versions, today),
     };
-    write_atomic(&target, &bytes)?;
-    Ok(target)
+    write_atomic(&target, &document)?;
+    let mut written = vec![target.clone()];
+    if let Some(basic) = basic {
+        let basic_target = basic_file_of(&target);
+        if let Err(e) = write_atomic(&basic_target, &basic) {
+            let _ = std::fs::remove_file(&target);
+            return Err(e);
+        }
+        written.push(basic_target);
+    }
+    Ok(written)
 }
 
-/// The first of `stem.yaml`, `stem-2.yaml`, `stem-3.yaml` … that does not exist in `versions`.
+/// The first of `stem.yaml`, `stem-2.yaml`, `stem-3.yaml` … that does not exist in `versions`
+/// (nor its `.kiso.yaml`).
 fn free_name(versions: &Path, stem: &str) -> PathBuf {
-    let taken = |p: &Path| p.symlink_metadata().is_ok();
+    let taken =
+        |p: &Path| p.symlink_metadata().is_ok() || basic_file_of(p).symlink_metadata().is_ok();
     let first = versions.join(format!("{stem}.yaml"));
     if !taken(&first) {
         return first;

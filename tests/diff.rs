@@ -63,7 +63,24 @@ fn the_example_history_reproduces_the_row_of_reiwa_7_1_24() {
         String::from_utf8_lossy(&output.stderr)
     );
     let rows = json_rows(&output);
-    assert_eq!(rows.len(), 1);
+    // The 重点項目評価書's one row, then the 基礎項目評価書's: its counts were taken again
+    // for the 基礎項目評価 of 令和7年1月24日.
+    let documents: Vec<&str> = rows.iter().map(|r| r["評価書"].as_str().unwrap()).collect();
+    assert_eq!(
+        documents,
+        ["重点項目評価書", "基礎項目評価書", "基礎項目評価書"]
+    );
+    let labels: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r["項目"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Ⅱ．１．対象人数　いつ時点の計数か",
+            "Ⅱ．２．取扱者数　いつ時点の計数か"
+        ]
+    );
     let row = &rows[0];
     assert_eq!(row["項目"], "Ⅴ．１．①実施日");
     assert_eq!(row["変更前の記載"], "令和6年5月27日");
@@ -278,7 +295,7 @@ fn record_appends_rows_and_keeps_what_is_there() {
         .output()
         .unwrap();
     assert_eq!(render.status.code(), Some(0));
-    let md = std::fs::read_to_string(out.join("new.md")).unwrap();
+    let md = std::fs::read_to_string(out.join("new.juten.md")).unwrap();
     assert!(
         md.contains("| 令和7年2月1日 | Ⅱ．２．①ファイルの種類 | システム用ファイル |"),
         "{md}"
@@ -409,15 +426,15 @@ fn the_redline_edition_marks_changes_inline() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let html = std::fs::read_to_string(out.join("takaoka-vaccination.redline.html")).unwrap();
+    let html = std::fs::read_to_string(out.join("takaoka-vaccination.juten.redline.html")).unwrap();
     assert!(html.contains("変更点一覧（赤線版）"));
     assert!(
         html.contains("<del>令和6年5月27日</del><ins>令和7年1月24日</ins>"),
         "the changed row is marked inline"
     );
-    assert!(out.join("takaoka-vaccination.redline.pdf").is_file());
+    assert!(out.join("takaoka-vaccination.juten.redline.pdf").is_file());
     assert!(
-        !out.join("takaoka-vaccination.html").exists(),
+        !out.join("takaoka-vaccination.juten.html").exists(),
         "the redline edition does not replace the document"
     );
 }

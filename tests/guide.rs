@@ -1,6 +1,6 @@
 //! The user guide quotes hyoka as it is: the five commonest first mistakes of its 困ったとき
 //! chapter are run from the corpus (`tests/suite/mistakes/`) and their messages must appear
-//! in `docs/guide.md` verbatim, as must the next steps `hyoka init --from` prints.
+//! in `docs/guide.md` verbatim, as must what `hyoka init` and `hyoka init --from` print.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -92,8 +92,9 @@ fn the_five_commonest_mistakes_are_shown_as_hyoka_says_them() {
     }
 }
 
+/// `hyoka init`, with and without `--from`, prints what the guide's third chapter shows.
 #[test]
-fn init_from_s_next_steps_are_quoted() {
+fn init_s_next_steps_are_quoted() {
     let dir = scratch("init-from");
     let copy = |from: &Path, to: &Path| {
         let status = Command::new("cp")
@@ -110,19 +111,22 @@ fn init_from_s_next_steps_are_quoted() {
         &root().join("assessments/takaoka-vaccination"),
         &dir.join("assessments/takaoka-vaccination"),
     );
-    let output = hyoka(
-        &dir,
+    for args in [
+        &["init", "kenshin-2025"][..],
         &[
             "init",
             "yobou-2026",
             "--from",
             "assessments/takaoka-vaccination",
         ],
-    );
-    assert!(output.status.success(), "{output:?}");
-    let printed = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        guide().contains(&printed),
-        "docs/guide.md does not show what `hyoka init --from` prints:\n{printed}"
-    );
+    ] {
+        let output = hyoka(&dir, args);
+        assert!(output.status.success(), "{output:?}");
+        let printed = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            guide().contains(&printed),
+            "docs/guide.md does not show what `hyoka {}` prints:\n{printed}",
+            args.join(" ")
+        );
+    }
 }

@@ -83,19 +83,31 @@ fn validate(cwd: &Path, path: &Path) -> (Vec<(String, String)>, Option<i32>) {
 
 #[test]
 fn a_fresh_skeleton_reports_missing_values_and_nothing_else() {
-    let folder = init("fresh", &[]);
-    let (codes, status) = validate(folder.parent().unwrap(), &folder);
-    assert_eq!(status, Some(1));
-    assert!(!codes.is_empty());
-    for (file, code) in &codes {
-        assert_eq!(
-            file, "assessment.yaml",
-            "changes.yaml should be clean: {code}"
-        );
-        assert!(
-            ["E0203", "E0204", "E0301"].contains(&code.as_str()),
-            "{code} in a fresh skeleton"
-        );
+    // The pair (重点項目評価書 with its 基礎項目評価書) and a 基礎項目評価書 alone.
+    for (dir, extra, documents) in [
+        ("fresh", &[][..], &["assessment.yaml", "kiso.yaml"][..]),
+        (
+            "fresh-basic",
+            &["--form", "基礎"][..],
+            &["assessment.yaml"][..],
+        ),
+    ] {
+        let folder = init(dir, extra);
+        let (codes, status) = validate(folder.parent().unwrap(), &folder);
+        assert_eq!(status, Some(1));
+        for document in documents {
+            assert!(codes.iter().any(|(f, _)| f == document), "{document}");
+        }
+        for (file, code) in &codes {
+            assert!(
+                documents.contains(&file.as_str()),
+                "the change tables should be clean: {file} {code}"
+            );
+            assert!(
+                ["E0203", "E0204", "E0301"].contains(&code.as_str()),
+                "{code} in a fresh skeleton ({file})"
+            );
+        }
     }
 }
 
@@ -108,10 +120,14 @@ struct Located {
 }
 
 fn locate(skeleton: &str) -> Located {
+    locate_edition(skeleton, form::EDITIONS[0])
+}
+
+fn locate_edition(skeleton: &str, edition: &'static form::Edition) -> Located {
     let lines: Vec<String> = skeleton.lines().map(str::to_string).collect();
     let mut items = Vec::new();
     let mut at = 0;
-    form::walk(form::EDITIONS[0], |path| {
+    form::walk(edition, |path| {
         // The skeleton shows the first block of each group.
         let steps: Vec<Step> = path
             .iter()
@@ -165,6 +181,51 @@ fn every_item_of_the_form_appears_in_order_under_its_label_and_mark() {
     );
 }
 
+/// The 基礎項目評価書 alone: every item of 様式２ in order, reconstructed labels marked.
+#[test]
+fn a_basic_skeleton_holds_every_item_of_form_2() {
+    let folder = init("labels-basic", &["--form", "基礎"]);
+    let edition = form::newest(form::Form::Basic).unwrap();
+    let text = read(&folder.join("assessment.yaml"));
+    let located = locate_edition(&text, edition);
+    let mut count = 0;
+    form::walk(edition, |_| count += 1);
+    assert_eq!(located.items.len(), count);
+    assert!(text.contains("様式: 令和6年10月 様式2"));
+    assert!(
+        located
+            .lines
+            .contains(&"  # Ⅱ．２．取扱者数 ［推定］".to_string()),
+        "reconstructed labels are marked"
+    );
+    assert!(!folder.join("kiso.yaml").exists());
+}
+
+/// kiso.yaml names each fact it takes from assessment.yaml instead of asking for it again, and
+/// holds every item of its own.
+#[test]
+fn the_companion_skeleton_leaves_the_shared_facts_to_assessment_yaml() {
+    let folder = init("companion", &[]);
+    let text = read(&folder.join("kiso.yaml"));
+    assert!(text.starts_with("# yaml-language-server: $schema=kiso.schema.json\n"));
+    assert!(text.contains(
+        "# Ⅰ．２．特定個人情報ファイル名: assessment.yaml の Ⅰ．３．特定個人情報ファイル名 から"
+    ));
+    assert!(text.contains("評価書の種類: 基礎項目評価書及び重点項目評価書"));
+    let paths = document_paths(&folder.join("kiso.yaml"));
+    for own in [
+        "表紙.評価書名",
+        "しきい値判断項目.対象人数",
+        "しきい値判断項目.取扱者数の計数時点",
+        "しきい値判断結果.結果",
+        "関連情報.規則第９条第２項の適用.適用した",
+    ] {
+        assert!(paths.contains(own), "{own}");
+    }
+    assert!(!paths.iter().any(|p| p.starts_with("関連情報.事務")));
+    assert!(!paths.contains("表紙.評価書番号"));
+}
+
 #[test]
 fn choices_and_checkbox_options_appear_verbatim() {
     let folder = init("choices", &[]);
@@ -213,7 +274,14 @@ fn choices_and_checkbox_options_appear_verbatim() {
 fn the_skeleton_is_deterministic() {
     let a = init("same-a", &[]);
     let b = init("same-b", &[]);
-    for file in ["assessment.yaml", "changes.yaml", "assessment.schema.json"] {
+    for file in [
+        "assessment.yaml",
+        "changes.yaml",
+        "assessment.schema.json",
+        "kiso.yaml",
+        "kiso-changes.yaml",
+        "kiso.schema.json",
+    ] {
         assert_eq!(read(&a.join(file)), read(&b.join(file)), "{file}");
     }
 }
@@ -237,8 +305,13 @@ fn key_paths(record: &Record, prefix: &str, out: &mut BTreeSet<String>) {
 
 fn document_paths(file: &Path) -> BTreeSet<String> {
     let bytes = std::fs::read(file).unwrap();
+    let role = if file.ends_with("kiso.yaml") {
+        load::Role::Companion
+    } else {
+        load::Role::Main
+    };
     let (report, document) =
-        load::document_from_bytes(file.to_path_buf(), &bytes, &Limits::default());
+        load::read_document(file.to_path_buf(), &bytes, &Limits::default(), role);
     let document = document.unwrap_or_else(|| panic!("{:?}", report.diagnostics));
     let mut paths = BTreeSet::new();
     key_paths(&document.root, "", &mut paths);
@@ -259,6 +332,16 @@ fn the_example_is_the_skeleton_filled_in() {
     let mut count = 0;
     form::walk(form::EDITIONS[0], |_| count += 1);
     assert_eq!(skeleton.len(), count);
+    // The same of the 基礎項目評価書s: the example's kiso.yaml and the 基礎-only example.
+    let companion = document_paths(&folder.join("kiso.yaml"));
+    let written = document_paths(&root().join("assessments/takaoka-vaccination/kiso.yaml"));
+    let missing: Vec<&String> = written.difference(&companion).collect();
+    assert!(missing.is_empty(), "kiso.yaml: {missing:?}");
+    let basic = init("shape-basic", &["--form", "基礎"]);
+    let skeleton = document_paths(&basic.join("assessment.yaml"));
+    let written = document_paths(&root().join("assessments/mihon-jidou-teate/assessment.yaml"));
+    let missing: Vec<&String> = written.difference(&skeleton).collect();
+    assert!(missing.is_empty(), "the 基礎-only example: {missing:?}");
 }
 
 #[test]

@@ -48,7 +48,7 @@ fn example_output() -> &'static Path {
 }
 
 fn file(ext: &str) -> PathBuf {
-    example_output().join(format!("takaoka-vaccination.{ext}"))
+    example_output().join(format!("takaoka-vaccination.juten.{ext}"))
 }
 
 fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
@@ -181,10 +181,10 @@ fn the_pdf_is_archival_accessible_and_embeds_font_subsets() {
 #[test]
 fn the_emitted_typst_source_compiles_from_its_files() {
     let source = std::fs::read_to_string(file("typ")).unwrap();
-    assert!(source.starts_with("#let data = json(\"takaoka-vaccination.json\")\n"));
+    assert!(source.starts_with("#let data = json(\"takaoka-vaccination.juten.json\")\n"));
     let data = std::fs::read(file("json")).unwrap();
     let world =
-        hyoka::render::world::HyokaWorld::new(source, "takaoka-vaccination.json", data, None);
+        hyoka::render::world::HyokaWorld::new(source, "takaoka-vaccination.juten.json", data, None);
     let result = typst::compile::<typst_layout::PagedDocument>(&world).output;
     assert!(result.is_ok_and(|doc| doc.pages().len() > 20));
 }
@@ -208,7 +208,7 @@ fn two_renders_are_byte_identical_whatever_the_clock_zone_and_threads() {
     assert_eq!(output.status.code(), Some(0));
     for ext in ["html", "md", "typ", "json", "pdf"] {
         let a = std::fs::read(file(ext)).unwrap();
-        let b = std::fs::read(out.join(format!("takaoka-vaccination.{ext}"))).unwrap();
+        let b = std::fs::read(out.join(format!("takaoka-vaccination.juten.{ext}"))).unwrap();
         assert!(a == b, "{ext} differs between runs");
     }
 }
@@ -253,14 +253,14 @@ fn hostile_text_is_shown_literally_in_every_format() {
     let out = dir.parent().unwrap().join("out");
     let (status, stderr) = render(&dir, &out, &[]);
     assert_eq!(status, 0, "{stderr}");
-    let html = std::fs::read_to_string(out.join("hostile.html")).unwrap();
+    let html = std::fs::read_to_string(out.join("hostile.juten.html")).unwrap();
     assert!(
         html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
             || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
     );
     assert!(!html.contains("<script>") && !html.contains("<b>太字") && !html.contains("<i>斜"));
     assert!(html.contains("{{ 7 * 7 }}") && !html.contains(">49<"));
-    let md = std::fs::read_to_string(out.join("hostile.md")).unwrap();
+    let md = std::fs::read_to_string(out.join("hostile.juten.md")).unwrap();
     assert!(
         md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
         "markdown must not pass HTML through"
@@ -268,7 +268,7 @@ fn hostile_text_is_shown_literally_in_every_format() {
     assert!(
         md.contains("a \\| b") && md.contains("\\*強調\\*") && md.contains("\\{\\{ 7 \\* 7 \\}\\}")
     );
-    let typ = std::fs::read_to_string(out.join("hostile.typ")).unwrap();
+    let typ = std::fs::read_to_string(out.join("hostile.juten.typ")).unwrap();
     assert!(
         !typ.contains("/etc/passwd"),
         "values must stay in the data file, not the source"
@@ -276,7 +276,7 @@ fn hostile_text_is_shown_literally_in_every_format() {
     let pdf_text = tool(
         "pdftotext",
         &[
-            out.join("hostile.pdf").as_os_str(),
+            out.join("hostile.juten.pdf").as_os_str(),
             std::ffi::OsStr::new("-"),
         ],
     );
@@ -302,7 +302,7 @@ fn an_interrupted_render_leaves_the_previous_files_and_inputs_intact() {
     let out = dir.join("out");
     let (status, stderr) = render(&input, &out, &["--format", "html,md"]);
     assert_eq!(status, 0, "{stderr}");
-    let before = std::fs::read(out.join("doc.html")).unwrap();
+    let before = std::fs::read(out.join("doc.juten.html")).unwrap();
     // The second run changes the document, then fails before its first file would replace the old one.
     std::fs::write(
         input.join("assessment.yaml"),
@@ -320,7 +320,7 @@ fn an_interrupted_render_leaves_the_previous_files_and_inputs_intact() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
-        std::fs::read(out.join("doc.html")).unwrap(),
+        std::fs::read(out.join("doc.juten.html")).unwrap(),
         before,
         "the good file is still there"
     );
@@ -420,7 +420,7 @@ fn templates_can_be_overridden_but_not_through_links() {
     );
     assert_eq!(status, 0, "{stderr}");
     assert_eq!(
-        std::fs::read_to_string(out.join("takaoka-vaccination.html")).unwrap(),
+        std::fs::read_to_string(out.join("takaoka-vaccination.juten.html")).unwrap(),
         "<p>予防接種に関する事務　重点項目評価書</p>"
     );
     // A link to a file outside the folder is refused.
@@ -476,7 +476,9 @@ fn build_renders_every_valid_assessment_and_reports_the_rest() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(dir.join("output/a/a.html").is_file() && dir.join("output/b/b.md").is_file());
+    assert!(
+        dir.join("output/a/a.juten.html").is_file() && dir.join("output/b/b.juten.md").is_file()
+    );
     assert!(!dir.join("output/bad").exists());
     assert!(
         stderr.contains("2 件を出力しました（4 ファイル"),
@@ -505,7 +507,7 @@ fn watch_renders_again_after_a_save() {
         .spawn()
         .unwrap();
     // Wait for the first render, then save a change.
-    let html = out.join("doc.html");
+    let html = out.join("doc.juten.html");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while !html.is_file() {
         assert!(std::time::Instant::now() < deadline, "no first render");

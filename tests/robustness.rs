@@ -200,7 +200,7 @@ fn hostile_text_in_every_free_text_field_renders_literally() {
         String::from_utf8_lossy(&output.stderr)
     );
 
-    let html = std::fs::read_to_string(out.join("hostile.html")).unwrap();
+    let html = std::fs::read_to_string(out.join("hostile.juten.html")).unwrap();
     assert!(!html.contains("<script"), "no script tag");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt; {{ 7 * 7 }} {% if x %} #read(&quot;&#x2F;etc&#x2F;passwd&quot;)"));
     assert!(
@@ -213,7 +213,7 @@ fn hostile_text_in_every_free_text_field_renders_literally() {
         .count();
     assert!(count > 30, "the payload shows in every field ({count})");
 
-    let md = std::fs::read_to_string(out.join("hostile.md")).unwrap();
+    let md = std::fs::read_to_string(out.join("hostile.juten.md")).unwrap();
     assert!(!md.contains("<script") && md.contains("&lt;script&gt;"));
     assert!(
         md.contains("\\#read\\(\"/etc/passwd\"\\)")
@@ -222,14 +222,14 @@ fn hostile_text_in_every_free_text_field_renders_literally() {
     );
     assert!(md.contains("・項目10000") && md.lines().all(|l| !l.contains("\n")));
 
-    let typ = std::fs::read_to_string(out.join("hostile.typ")).unwrap();
+    let typ = std::fs::read_to_string(out.join("hostile.juten.typ")).unwrap();
     assert!(
         !typ.contains("passwd") && !typ.contains("項目10000"),
         "values stay in the JSON data"
     );
 
     let text = Command::new("pdftotext")
-        .arg(out.join("hostile.pdf"))
+        .arg(out.join("hostile.juten.pdf"))
         .arg("-")
         .output()
         .unwrap();
@@ -275,7 +275,7 @@ fn regression_fuzz_render_control_character_in_text() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("W0214"), "{stderr}");
     let pdf = Command::new("pdftotext")
-        .arg(out.join("control.pdf"))
+        .arg(out.join("control.juten.pdf"))
         .arg("-")
         .output()
         .unwrap();

@@ -269,7 +269,7 @@ fn every_response_is_typed_and_guarded() {
         .status()
         .unwrap();
     assert!(status.success());
-    let rendered = std::fs::read(out.join(format!("{EXAMPLE}.html"))).unwrap();
+    let rendered = std::fs::read(out.join(format!("{EXAMPLE}.juten.html"))).unwrap();
     assert!(get(&server, &format!("{base}/document.html")).body == rendered);
     let pdf = get(&server, &format!("{base}/document.pdf"));
     assert_eq!(pdf.status, 200);

@@ -168,7 +168,7 @@ fn the_kept_version_is_what_diff_compares_against() {
         .unwrap();
     assert_eq!(render.status.code(), Some(0), "{}", text(&render));
     let name = folder.file_name().unwrap().to_string_lossy().to_string();
-    let html = std::fs::read_to_string(out.join(format!("{name}.redline.html"))).unwrap();
+    let html = std::fs::read_to_string(out.join(format!("{name}.juten.redline.html"))).unwrap();
     assert!(
         html.contains("<ins>健康増進課主幹</ins>"),
         "a short value is redlined whole"

@@ -1,7 +1,8 @@
 //! End-to-end validation: every fixture under `tests/suite/validate/` is run through the
 //! `hyoka` binary and its diagnostics are compared with the fixture's `# expect:` lines.
 //!
-//! A fixture is a YAML file, or a folder holding `assessment.yaml` and `changes.yaml`; each
+//! A fixture is a YAML file, or a folder holding `assessment.yaml` and `changes.yaml` (and the
+//! 基礎項目評価書 beside a 重点項目評価書, `kiso.yaml` and `kiso-changes.yaml`); each
 //! file lists what it expects: `# expect: E0205 12:9` (code, line:column), `# expect: E0103`
 //! (code only, where the position is the YAML parser's business) or `# expect: nothing`.
 
@@ -77,11 +78,16 @@ fn every_fixture_gives_exactly_the_expected_diagnostics() {
     let mut failures = Vec::new();
     for fixture in &fixtures {
         let files: Vec<PathBuf> = if fixture.is_dir() {
-            ["assessment.yaml", "changes.yaml"]
-                .iter()
-                .map(|f| fixture.join(f))
-                .filter(|f| f.exists())
-                .collect()
+            [
+                "assessment.yaml",
+                "changes.yaml",
+                "kiso.yaml",
+                "kiso-changes.yaml",
+            ]
+            .iter()
+            .map(|f| fixture.join(f))
+            .filter(|f| f.exists())
+            .collect()
         } else {
             vec![fixture.clone()]
         };

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use super::{MessageFormat, Outcome, input_error, print_reports};
 use crate::diag::Lang;
 use crate::diff::export::{self, Row};
-use crate::diff::{self, AFTER, BEFORE, record};
-use crate::load::{self, Limits, date::JpDate};
+use crate::diff::{self, AFTER, BEFORE, Change, record};
+use crate::form::Form;
+use crate::load::{self, Assessment, ChangeRow, Document, Limits, date::JpDate};
 
 /// Output format of the change table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -61,6 +62,10 @@ pub struct Args {
     /// Exit with 1 when there are changes and 0 when there are none.
     #[arg(long)]
     pub exit_code: bool,
+    /// Of a 重点項目評価書 and its 基礎項目評価書, compare only this one [default: both; CSV
+    /// and XLSX hold one table, so they need it].
+    #[arg(long, value_enum)]
+    pub form: Option<super::init::FormArg>,
     /// How to print diagnostics of invalid versions.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
@@ -83,11 +88,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         }
         versions.push(assessment);
     }
-    let (old, new) = (versions[0].document.as_ref(), versions[1].document.as_ref());
-    let (Some(old), Some(new)) = (old, new) else {
-        return Ok(Outcome::Clean);
-    };
-    let changes = diff::diff(old, new);
+    let tables = tables(&versions[0], &versions[1], args.form);
     let date = match &args.date {
         Some(text) => Some(JpDate::parse(text, false).map_err(|e| {
             input_error(
@@ -96,57 +97,109 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                 format!("--date {text}: {}", e.explain(false)),
             )
         })?),
-        None => new.root.date("表紙.公表日"),
+        None => versions[1]
+            .document
+            .as_ref()
+            .and_then(|d| d.root.date("表紙.公表日")),
     };
-    let mut timings: Vec<Option<&str>> = vec![None; changes.len()];
+    let count: usize = tables.iter().map(|t| t.changes.len()).sum();
+    let mut timings: Vec<Option<&str>> = vec![None; count];
     for spec in &args.timing {
         let parsed = spec
             .split_once('=')
             .and_then(|(n, t)| Some((n.trim().parse::<usize>().ok()?, t.trim())));
         match parsed {
-            Some((n, t)) if (1..=changes.len()).contains(&n) && (t == BEFORE || t == AFTER) => {
+            Some((n, t)) if (1..=count).contains(&n) && (t == BEFORE || t == AFTER) => {
                 timings[n - 1] = Some(if t == BEFORE { BEFORE } else { AFTER });
             }
             _ => {
                 return Err(input_error(
                     lang,
                     format!(
-                        "--timing {spec}: 「行番号=事前」または「行番号=事後」で指定してください（行は 1〜{}）",
-                        changes.len()
+                        "--timing {spec}: 「行番号=事前」または「行番号=事後」で指定してください（行は 1〜{count}）"
                     ),
-                    format!(
-                        "--timing {spec}: write ROW=事前 or ROW=事後 (rows 1–{})",
-                        changes.len()
-                    ),
+                    format!("--timing {spec}: write ROW=事前 or ROW=事後 (rows 1–{count})"),
                 ));
             }
         }
     }
     let date_text = date.map(|d| d.wareki()).unwrap_or_default();
     let reason = args.reason.clone().unwrap_or_default();
-    let rows: Vec<Row> = changes
+    let mut timings = timings.into_iter();
+    let several = tables.len() > 1;
+    let sections: Vec<(&Table, Vec<Row>)> = tables
         .iter()
-        .zip(&timings)
-        .map(|(c, t)| Row::new(c, &date_text, *t, &reason))
+        .map(|table| {
+            let rows = table
+                .changes
+                .iter()
+                .zip(timings.by_ref())
+                .map(|(c, t)| {
+                    let mut row = Row::new(c, &date_text, t, &reason);
+                    if several {
+                        row.document = table.form.document();
+                    }
+                    row
+                })
+                .collect();
+            (table, rows)
+        })
         .collect();
+    let rows: Vec<Row> = sections.iter().flat_map(|(_, r)| r.clone()).collect();
+    if several && matches!(args.format, DiffFormat::Csv | DiffFormat::Xlsx) {
+        return Err(input_error(
+            lang,
+            "重点項目評価書と基礎項目評価書の組です。CSV と XLSX は1つの表なので、--form 重点 または --form 基礎 を指定してください".into(),
+            "this is a 重点項目評価書 with its 基礎項目評価書; CSV and XLSX hold one table: give --form 重点 or --form 基礎".into(),
+        ));
+    }
+    let heading = |table: &Table| {
+        if several {
+            format!("{}（{}）", table.form.document(), table.file)
+        } else {
+            String::new()
+        }
+    };
     let bytes = match args.format {
         DiffFormat::Table => {
             let color = args.output.is_none()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none();
-            let mut text = export::table(&rows, color);
-            for (i, row) in rows.iter().enumerate() {
-                text.push_str(&format!(
-                    "{}. 提出時期: {}（{}）\n",
-                    i + 1,
-                    row.timing,
-                    row.timing_basis
-                ));
+            let mut text = String::new();
+            let mut number = 0;
+            for (table, rows) in &sections {
+                if several {
+                    text.push_str(&format!("{}\n", heading(table)));
+                }
+                text.push_str(&export::table(rows, number + 1, color));
+                for row in rows {
+                    number += 1;
+                    text.push_str(&format!(
+                        "{number}. 提出時期: {}（{}）\n",
+                        row.timing, row.timing_basis
+                    ));
+                }
             }
             text.into_bytes()
         }
-        DiffFormat::Md => export::markdown(&rows),
-        DiffFormat::Html => export::html(&rows),
+        DiffFormat::Md => sections
+            .iter()
+            .flat_map(|(table, rows)| {
+                let mut part = Vec::new();
+                if several {
+                    part.extend(format!("# {}\n\n", heading(table)).into_bytes());
+                }
+                part.extend(export::markdown(rows, &table.heading));
+                part
+            })
+            .collect(),
+        DiffFormat::Html => {
+            let parts: Vec<(String, String, &[Row])> = sections
+                .iter()
+                .map(|(table, rows)| (heading(table), table.heading.clone(), rows.as_slice()))
+                .collect();
+            export::html(&parts)
+        }
         DiffFormat::Csv => export::csv(&rows),
         DiffFormat::Json => export::json(&rows),
         DiffFormat::Xlsx => {
@@ -158,7 +211,11 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                     "--format xlsx needs --output FILE.xlsx".into(),
                 ));
             }
-            export::xlsx(&rows, date).map_err(|e| crate::Error::Input(format!("xlsx: {e}")))?
+            let heading = sections
+                .first()
+                .map_or(String::new(), |(t, _)| t.heading.clone());
+            export::xlsx(&rows, &heading, date)
+                .map_err(|e| crate::Error::Input(format!("xlsx: {e}")))?
         }
     };
     match &args.output {
@@ -169,58 +226,135 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
             let _ = stdout.write_all(&bytes).and_then(|_| stdout.flush());
         }
     }
-    if args.record && !rows.is_empty() {
-        let folder = versions[1].folder.clone().ok_or_else(|| {
-            input_error(
-                lang,
-                "--record には NEW として評価書のフォルダ（assessment.yaml を含む）を指定してください".into(),
-                "--record needs NEW to be an assessment folder (holding assessment.yaml)".into(),
-            )
-        })?;
-        // Running --record twice must not write the same rows twice.
-        let recorded = |row: &export::Row| {
-            versions[1].changes.iter().any(|old| {
-                old.item == row.label
-                    && old.before == row.before
-                    && old.after == row.after
-                    && old.date.map(|d| d.wareki()).as_deref() == Some(row.date.as_str())
-            })
-        };
-        let fresh: Vec<export::Row> = rows.iter().filter(|r| !recorded(r)).cloned().collect();
-        if !fresh.is_empty() {
-            record::record(&folder, &fresh)?;
-        }
-        let file = folder.join(load::CHANGES_FILE);
-        let skipped = rows.len() - fresh.len();
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Ja => format!(
-                    "{} 行を {} に記録しました{}",
-                    fresh.len(),
-                    file.display(),
-                    if skipped > 0 {
-                        format!("（{skipped} 行は記録済みのため追加しませんでした）")
-                    } else {
-                        String::new()
-                    }
-                ),
-                Lang::En => format!(
-                    "recorded {} row(s) in {}{}",
-                    fresh.len(),
-                    file.display(),
-                    if skipped > 0 {
-                        format!(" ({skipped} already recorded, not added again)")
-                    } else {
-                        String::new()
-                    }
-                ),
+    if args.record {
+        for (table, rows) in &sections {
+            if !rows.is_empty() {
+                record_rows(&versions[1], table, rows, lang)?;
             }
-        );
+        }
     }
     Ok(if args.exit_code && !rows.is_empty() {
         Outcome::Invalid
     } else {
         Outcome::Clean
     })
+}
+
+/// The change table of one document between the two versions.
+struct Table<'a> {
+    /// Which document.
+    form: Form,
+    /// Its file, for headings (`assessment.yaml`, `kiso.yaml`).
+    file: &'static str,
+    /// Its change table's heading: `（別添２）変更箇所` / `変更箇所`.
+    heading: String,
+    /// The changes, in the form's order.
+    changes: Vec<Change>,
+    /// The rows it has recorded so far (in NEW).
+    recorded: &'a [ChangeRow],
+}
+
+/// The documents both versions hold (NEW's main document first, then its 基礎項目評価書), or
+/// only the one `--form` names, each with its changes.
+fn tables<'a>(
+    old: &'a Assessment,
+    new: &'a Assessment,
+    only: Option<super::init::FormArg>,
+) -> Vec<Table<'a>> {
+    let wanted = only.map(|f| match f {
+        super::init::FormArg::Juten => Form::Key,
+        super::init::FormArg::Kiso => Form::Basic,
+    });
+    let old_documents: Vec<&Document> = old.documents().into_iter().map(|(d, _)| d).collect();
+    new.documents()
+        .into_iter()
+        .filter(|(d, _)| wanted.is_none_or(|f| d.edition.form == f))
+        .filter_map(|(document, recorded)| {
+            let before = old_documents
+                .iter()
+                .find(|d| d.edition.form == document.edition.form)?;
+            let main = new
+                .document
+                .as_ref()
+                .is_some_and(|m| std::ptr::eq(m, document));
+            Some(Table {
+                form: document.edition.form,
+                file: if main {
+                    load::DOCUMENT_FILE
+                } else {
+                    load::BASIC_FILE
+                },
+                heading: format!(
+                    "{}{}",
+                    crate::form::label::printed_number(document.edition.changes_num),
+                    crate::form::changes::TABLE.label
+                ),
+                changes: diff::diff(before, document),
+                recorded,
+            })
+        })
+        .collect()
+}
+
+/// Appends the rows not recorded yet to the document's change table (`changes.yaml`, or
+/// `kiso-changes.yaml` for the 基礎項目評価書 beside a 重点項目評価書).
+fn record_rows(
+    new: &Assessment,
+    table: &Table,
+    rows: &[Row],
+    lang: Lang,
+) -> Result<(), crate::Error> {
+    let folder = new.folder.clone().ok_or_else(|| {
+        input_error(
+            lang,
+            "--record には NEW として評価書のフォルダ（assessment.yaml を含む）を指定してください"
+                .into(),
+            "--record needs NEW to be an assessment folder (holding assessment.yaml)".into(),
+        )
+    })?;
+    let file = folder.join(if table.file == load::BASIC_FILE {
+        load::BASIC_CHANGES_FILE
+    } else {
+        load::CHANGES_FILE
+    });
+    // Running --record twice must not write the same rows twice.
+    let recorded = |row: &export::Row| {
+        table.recorded.iter().any(|old| {
+            old.item == row.label
+                && old.before == row.before
+                && old.after == row.after
+                && old.date.map(|d| d.wareki()).as_deref() == Some(row.date.as_str())
+        })
+    };
+    let fresh: Vec<export::Row> = rows.iter().filter(|r| !recorded(r)).cloned().collect();
+    if !fresh.is_empty() {
+        record::record_into(&file, &table.heading, &fresh)?;
+    }
+    let skipped = rows.len() - fresh.len();
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Ja => format!(
+                "{} 行を {} に記録しました{}",
+                fresh.len(),
+                file.display(),
+                if skipped > 0 {
+                    format!("（{skipped} 行は記録済みのため追加しませんでした）")
+                } else {
+                    String::new()
+                }
+            ),
+            Lang::En => format!(
+                "recorded {} row(s) in {}{}",
+                fresh.len(),
+                file.display(),
+                if skipped > 0 {
+                    format!(" ({skipped} already recorded, not added again)")
+                } else {
+                    String::new()
+                }
+            ),
+        }
+    );
+    Ok(())
 }

@@ -18,6 +18,8 @@ pub(crate) const COMMANDS: &[(&str, &str, &str)] = &[
         "新しい評価書を始めます（assessment.yaml と changes.yaml のフォルダを作ります）",
         "新しい評価書を始めます（assessment.yaml と changes.yaml のフォルダを作ります）。
 
+--form 重点（既定）では、重点項目評価書に添える基礎項目評価書（kiso.yaml と kiso-changes.yaml）も作ります。
+
 assessment.yaml には様式の全項目が印字順に空欄で並び、各項目の上のコメントに、番号付きの項目名
 （※は重要な変更の対象）、記入の要否、書き方、＜選択肢＞またはチェックボックスが書かれます。1行目は
 エディタのためのスキーマの場所です（作業フォルダかその上に schema/assessment.schema.json があれば
@@ -103,7 +105,7 @@ OLD と NEW は、評価書のフォルダ、YAML ファイル、または git �
     ),
     (
         "schema",
-        "assessment.yaml の JSON Schema（draft 2020-12）を標準出力に表示します",
+        "assessment.yaml（--kiso なら kiso.yaml）の JSON Schema（draft 2020-12）を標準出力に表示します",
         "",
     ),
 ];
@@ -125,10 +127,20 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "init",
+        "form",
+        "しきい値判断で求められる評価書（hyoka threshold を参照）\n重点: 重点項目評価書とその基礎項目評価書、基礎: 基礎項目評価書だけ",
+    ),
+    (
+        "init",
         "from",
-        "空の様式の代わりに、この評価書（フォルダか assessment.yaml）から始めます\n写すのは本文だけで、versions/ と changes.yaml は写しません",
+        "空の様式の代わりに、この評価書（フォルダか assessment.yaml）から始めます\n写すのは本文（assessment.yaml と kiso.yaml）だけで、versions/ と変更箇所の表は写しません",
     ),
     ("init", "root", "評価書のフォルダを置くフォルダ"),
+    (
+        "init",
+        "kiso_for",
+        "フォルダを作る代わりに、この既存の重点項目評価書のフォルダに基礎項目評価書（kiso.yaml、kiso-changes.yaml）を加えます",
+    ),
     (
         "validate",
         "paths",
@@ -234,6 +246,11 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "diff",
+        "form",
+        "重点項目評価書と基礎項目評価書のうち、これだけを比べます［既定: 両方。CSV と XLSX は表が1つなので指定が必要］",
+    ),
+    (
+        "diff",
         "message_format",
         "読めない版の検証結果の表示のしかた",
     ),
@@ -275,6 +292,11 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("threshold", "format", "出力の形式"),
     ("completions", "shell", "シェル"),
+    (
+        "schema",
+        "kiso",
+        "代わりに kiso.yaml（重点項目評価書に添える基礎項目評価書）のスキーマを表示します",
+    ),
 ];
 
 /// Possible values, by their English help: (English, Japanese).
@@ -313,6 +335,14 @@ pub(crate) const VALUES: &[(&str, &str)] = &[
     ),
     ("Excel workbook", "Excel のブック"),
     ("JSON: {\"rows\": [...]}", "JSON: {\"rows\": [...]}"),
+    (
+        "重点項目評価書 (様式３, assessment.yaml) with its 基礎項目評価書 (様式２, kiso.yaml)",
+        "重点項目評価書（様式３、assessment.yaml）とその基礎項目評価書（様式２、kiso.yaml）",
+    ),
+    (
+        "基礎項目評価書 (様式２) alone, in assessment.yaml",
+        "基礎項目評価書（様式２）だけ。assessment.yaml に書きます",
+    ),
 ];
 
 /// Examples after the options, by command. Each example line starts `  hyoka `.
@@ -320,9 +350,11 @@ pub(crate) const EXAMPLES: &[(&str, &str)] = &[
     (
         "init",
         "例:
-  hyoka init kokuho-2025                                 assessments/kokuho-2025/ を作ります
+  hyoka init kokuho-2025                       assessments/kokuho-2025/: 重点項目評価書とその基礎項目評価書
+  hyoka init jidou-teate --form 基礎           基礎項目評価書だけ（しきい値に満たないとき）
   hyoka init kokuho-2026 --from assessments/kokuho-2025
-  hyoka init draft --root work                           work/draft/ を作ります",
+  hyoka init --kiso-for assessments/old-juten  既存の重点項目評価書に基礎項目評価書を加えます
+  hyoka init draft --root work                 work/draft/ を作ります",
     ),
     (
         "validate",
@@ -398,7 +430,8 @@ pub(crate) const EXAMPLES: &[(&str, &str)] = &[
     (
         "schema",
         "例:
-  hyoka schema > schema/assessment.schema.json",
+  hyoka schema > schema/assessment.schema.json
+  hyoka schema --kiso > schema/kiso.schema.json",
     ),
 ];
 

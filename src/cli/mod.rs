@@ -129,9 +129,10 @@ pub enum Command {
     /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
     #[command(after_help = completions::EXAMPLES)]
     Completions(completions::Args),
-    /// Print the JSON Schema of assessment.yaml (draft 2020-12) on standard output.
+    /// Print the JSON Schema of assessment.yaml (or, with --kiso, of kiso.yaml) on standard
+    /// output (draft 2020-12).
     #[command(after_help = schema::EXAMPLES)]
-    Schema,
+    Schema(schema::Args),
 }
 
 /// What a command ended with, mapped to the exit code by `main`.
@@ -176,6 +177,6 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Check(args) => check::run(&args, cli.lang),
         Command::Serve(args) => serve::run(&args, cli.lang),
         Command::Completions(args) => completions::run(&args),
-        Command::Schema => schema::run(),
+        Command::Schema(args) => schema::run(&args),
     }
 }

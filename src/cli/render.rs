@@ -59,7 +59,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
                     Lang::En => format!("{spec}: invalid older version"),
                 }));
             }
-            old.document
+            Some(old)
         }
         None => None,
     };

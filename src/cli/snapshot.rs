@@ -27,13 +27,31 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     let today = crate::snapshot::today();
     let saved = crate::snapshot::save(&args.path, args.name.as_deref(), &today)?;
     let folder = crate::snapshot::folder_of(&args.path)?;
-    let (saved, folder) = (saved.display(), folder.display());
+    let folder = folder.display();
+    let Some(first) = saved.first() else {
+        return Ok(Outcome::Clean);
+    };
+    let first = first.display();
+    if let Some(basic) = saved.get(1) {
+        let basic = basic.display();
+        match lang {
+            Lang::Ja => {
+                println!("{first} に assessment.yaml を、{basic} に kiso.yaml を保存しました。")
+            }
+            Lang::En => println!("saved assessment.yaml as {first} and kiso.yaml as {basic}"),
+        }
+    } else {
+        match lang {
+            Lang::Ja => println!("{first} に assessment.yaml を保存しました。"),
+            Lang::En => println!("saved assessment.yaml as {first}"),
+        }
+    }
     match lang {
         Lang::Ja => print!(
-            "{saved} に assessment.yaml を保存しました。\n比較: hyoka diff {saved} {folder}\n赤字版: hyoka render {folder} --redline {saved}\n"
+            "比較: hyoka diff {first} {folder}\n赤字版: hyoka render {folder} --redline {first}\n"
         ),
         Lang::En => print!(
-            "saved assessment.yaml as {saved}\ncompare: hyoka diff {saved} {folder}\nredline: hyoka render {folder} --redline {saved}\n"
+            "compare: hyoka diff {first} {folder}\nredline: hyoka render {folder} --redline {first}\n"
         ),
     }
     Ok(Outcome::Clean)

@@ -303,7 +303,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
 /// The label of 様式３ Ⅴ１②, from the form.
 fn form3_label() -> String {
     resolve(
-        &crate::form::r06_10::EDITION,
+        &crate::form::form3_r06_10::EDITION,
         "評価実施手続.基礎項目評価.しきい値判断結果",
     )
     .map(|steps| full_label(&steps))
@@ -395,6 +395,67 @@ fn form3_line(required: Required, lang: Lang) -> String {
     }
 }
 
+/// What the 基礎項目評価書 (様式２) states: its Ⅱ answers (as far as they are known) and Ⅲ.
+fn form2_line(answers: &Answers, required: Required, lang: Lang) -> String {
+    use crate::form::choices::{ACCIDENT, BASIC_TARGET_PEOPLE, HANDLERS};
+    let edition = &crate::form::form2_r06_10::EDITION;
+    let label = |path: &str| {
+        resolve(edition, path)
+            .map(|steps| full_label(&steps))
+            .unwrap_or_default()
+    };
+    let mut parts = Vec::new();
+    if let Some(n) = answers.people {
+        parts.push(format!(
+            "{} {}",
+            label("しきい値判断項目.対象人数"),
+            BASIC_TARGET_PEOPLE.options[Band::of_count(n).position()]
+        ));
+    }
+    if let Some(n) = answers.handlers {
+        let choice = HANDLERS.options[usize::from(n < 500)];
+        parts.push(format!("{} {choice}", label("しきい値判断項目.取扱者数")));
+    }
+    if let Some(yes) = answers.accident {
+        let choice = ACCIDENT.options[usize::from(!yes)];
+        parts.push(format!("{} {choice}", label("しきい値判断項目.重大事故")));
+    }
+    parts.push(format!(
+        "{} {}",
+        label("しきい値判断結果.結果"),
+        required.form2_choice()
+    ));
+    let sep = if lang == Lang::Ja { "、" } else { ", " };
+    match lang {
+        Lang::Ja => format!("基礎項目評価書（様式２）の記載: {}", parts.join(sep)),
+        Lang::En => format!("the 基礎項目評価書 (様式２) states: {}", parts.join(sep)),
+    }
+}
+
+/// The `hyoka init` that starts the documents the result asks for.
+fn init_line(required: Required, lang: Lang) -> String {
+    match (required, lang) {
+        (Required::BasicAndKey, Lang::Ja) => {
+            "始めるには: hyoka init <フォルダ名>（重点項目評価書と基礎項目評価書の組を作ります）".into()
+        }
+        (Required::BasicAndKey, Lang::En) => {
+            "to start: hyoka init <folder> (a 重点項目評価書 with its 基礎項目評価書)".into()
+        }
+        (Required::Basic | Required::Nothing, Lang::Ja) => {
+            "始めるには: hyoka init <フォルダ名> --form 基礎（基礎項目評価書を作ります）".into()
+        }
+        (Required::Basic | Required::Nothing, Lang::En) => {
+            "to start: hyoka init <folder> --form 基礎 (a 基礎項目評価書)".into()
+        }
+        (Required::BasicAndFull, Lang::Ja) => {
+            "全項目評価書（様式４）は hyoka では作成できません。基礎項目評価書は hyoka init <フォルダ名> --form 基礎 で作り、Ⅳ．１．を「基礎項目評価書及び全項目評価書」にしてください。".into()
+        }
+        (Required::BasicAndFull, Lang::En) => {
+            "hyoka does not make the 全項目評価書 (様式４); start the 基礎項目評価書 with hyoka init <folder> --form 基礎 and choose 基礎項目評価書及び全項目評価書 in its Ⅳ．１．".into()
+        }
+    }
+}
+
 /// The report for a person: result, forms, the 様式３ choice, and the rules with [B] marks.
 fn human(answers: &Answers, decision: &Decision, lang: Lang) -> String {
     let required = required(decision);
@@ -409,11 +470,13 @@ fn human(answers: &Answers, decision: &Decision, lang: Lang) -> String {
         Lang::En => ("input", "result", "forms to produce", "rules applied"),
     };
     let mut out = format!(
-        "{input}: {}\n{result}: {}\n{forms}: {}\n{}\n\n{applied}:\n",
+        "{input}: {}\n{result}: {}\n{forms}: {}\n{}\n{}\n{}\n\n{applied}:\n",
         input_text(answers, lang),
         required.text(lang),
         forms_text(required.forms(), lang),
+        form2_line(answers, required, lang),
         form3_line(required, lang),
+        init_line(required, lang),
     );
     let bullet = if lang == Lang::Ja { "・" } else { "- " };
     for (text, source) in &rules {
@@ -450,7 +513,12 @@ fn to_json(answers: &Answers, decision: &Decision, lang: Lang) -> serde_json::Va
         "assessments": required.forms().iter().map(|f| f.assessment()).collect::<Vec<_>>(),
         "forms": required.forms().iter().map(|f| json!({"form": f.number(), "document": f.document()})).collect::<Vec<_>>(),
         "voluntary": required.voluntary().iter().map(|f| f.assessment()).collect::<Vec<_>>(),
+        "form2_threshold_result": required.form2_choice(),
         "form3_threshold_result": required.form3_choice(),
+        "init": match required {
+            Required::BasicAndKey => "hyoka init NAME",
+            Required::BasicAndFull | Required::Basic | Required::Nothing => "hyoka init NAME --form 基礎",
+        },
         "rules": decision.rules(lang).iter().map(|(text, source)| json!({"text": text, "source": source.letter()})).collect::<Vec<_>>(),
     })
 }

@@ -1,8 +1,9 @@
 //! Every diagnostic code, with its severity and its texts in both languages, in one table.
 //!
 //! Codes are stable: E01xx loading, E02xx the form's items, E03xx conditions between items,
-//! E04xx/W04xx rules of the regime, E05xx/W05xx the change table. `docs/errors.md` lists them;
-//! a test keeps that list and this table in step.
+//! E04xx/W04xx rules of the regime, E05xx/W05xx the change table, E06xx/W06xx what the two
+//! documents of one assessment (a 重点項目評価書 and its 基礎項目評価書) must agree on.
+//! `docs/errors.md` lists them; a test keeps that list and this table in step.
 
 use super::{Lang, Severity};
 
@@ -355,6 +356,30 @@ codes! {
         en: "the threshold result cannot be confirmed from 対象人数 alone ({people})",
         en_help: "{expected}",
     }
+    BASIC_THRESHOLD = "E0410" "basic-threshold" Error {
+        ja: "しきい値判断結果がしきい値判断項目（{facts}）から導かれる結果と合いません",
+        ja_help: "{expected}",
+        en: "the threshold result does not follow from the threshold items ({facts})",
+        en_help: "{expected}",
+    }
+    BASIC_THRESHOLD_BELIEVED = "W0411" "basic-threshold-believed" Warning {
+        ja: "しきい値判断結果がしきい値判断項目（{facts}）から一般に導かれる結果と異なります",
+        ja_help: "{expected}",
+        en: "the threshold result differs from what the threshold items ({facts}) are believed to require",
+        en_help: "{expected}",
+    }
+    DOCUMENTS_BELOW_THRESHOLD = "E0412" "documents-below-threshold" Error {
+        ja: "提出する評価書（{documents}）がしきい値判断結果（{result}）に足りません",
+        ja_help: "しきい値判断結果が求める評価書を提出してください。上位の評価は任意に実施できます（Ⅳ．１．を「{needed}」以上に）。",
+        en: "the documents submitted ({documents}) fall short of the threshold result ({result})",
+        en_help: "submit the documents the threshold result requires; a higher assessment may always be done (Ⅳ．１． at least `{needed}`).",
+    }
+    COUNTED_AFTER_PUBLICATION = "E0413" "counted-after-publication" Error {
+        ja: "計数の時点（{counted}）が公表日（{published}）より後です",
+        ja_help: "しきい値判断は公表より前の時点の人数で行います。日付を確認してください。",
+        en: "the count date ({counted}) is after the publication date ({published})",
+        en_help: "the threshold is judged on counts taken before publication; check the dates.",
+    }
     CHANGE_AFTER_PUBLICATION = "W0501" "change-after-publication" Warning {
         ja: "変更日（{date}）が公表日（{published}）より後です",
         ja_help: "変更箇所には公表済みの変更を記載します。日付を確認してください。",
@@ -366,6 +391,54 @@ codes! {
         ja_help: "重要な変更は原則として事前に提出します。事後とする理由（重要な変更に当たらない理由等）を「提出時期に係る説明」に記載してください。",
         en: "a change to a ※ item (重要な変更) is recorded as 事後 without an explanation",
         en_help: "important changes are normally submitted beforehand; explain in 提出時期に係る説明 why this one is 事後.",
+    }
+    SHARED_WRITTEN_TWICE = "E0601" "shared-written-twice" Error {
+        ja: "この項目は重点項目評価書と共通です（assessment.yaml の {from} から取られます）",
+        ja_help: "基礎項目評価書（kiso.yaml）には書かず、assessment.yaml の {from} だけを書いてください。二つの評価書に同じ内容が印字されます。",
+        en: "this item is shared with the 重点項目評価書 (taken from {from} in assessment.yaml)",
+        en_help: "remove it from kiso.yaml and write it only in assessment.yaml ({from}); both documents print it.",
+    }
+    PEOPLE_DISAGREE = "E0602" "people-disagree" Error {
+        ja: "基礎項目評価書の対象人数（{basic}）が重点項目評価書の対象人数（{key}、{elsewhere}）と合いません",
+        ja_help: "二つの評価書は同じ事務の同じ人数を記載します。どちらかを直してください（選択肢の文言は様式ごとに異なりますが、範囲は同じです）。",
+        en: "対象人数 of the 基礎項目評価書 ({basic}) does not agree with the 重点項目評価書's ({key}, {elsewhere})",
+        en_help: "both documents state the same count of the same 事務; correct one of them (the forms word the bands differently, but the ranges are the same).",
+    }
+    THRESHOLD_DISAGREE = "E0603" "threshold-disagree" Error {
+        ja: "重点項目評価書のしきい値判断結果（{result}）が基礎項目評価書のしきい値判断項目（{facts}、{elsewhere}）と合いません",
+        ja_help: "{expected}",
+        en: "the 重点項目評価書's threshold result ({result}) does not agree with the 基礎項目評価書's threshold items ({facts}, {elsewhere})",
+        en_help: "{expected}",
+    }
+    OTHER_DOCUMENT = "E0604" "other-document" Error {
+        ja: "提出する評価書の種類（{chosen}）が、この事務のフォルダにある評価書と合いません（{found}）",
+        ja_help: "「{expected}」を選んでください。",
+        en: "the documents named for submission ({chosen}) do not match the documents in this assessment's folder ({found})",
+        en_help: "choose `{expected}`.",
+    }
+    COUNTED_AFTER_ASSESSMENT = "E0605" "counted-after-assessment" Error {
+        ja: "計数の時点（{counted}）が重点項目評価書に記載した基礎項目評価の実施日（{assessed}、{elsewhere}）より後です",
+        ja_help: "しきい値判断の人数は基礎項目評価の実施までに数えたものです。日付を確認してください。",
+        en: "the count date ({counted}) is after the 基礎項目評価 date in the 重点項目評価書 ({assessed}, {elsewhere})",
+        en_help: "the threshold counts are taken by the day of the 基礎項目評価; check the dates.",
+    }
+    KEY_WITHOUT_BASIC = "W0606" "key-without-basic" Warning {
+        ja: "重点項目評価書と共に公表する基礎項目評価書（{file}）がありません",
+        ja_help: "重点項目評価書は必ず基礎項目評価書と共に公表します。`hyoka init --kiso-for {folder}` で作成できます。",
+        en: "the 基礎項目評価書 published with this 重点項目評価書 ({file}) is missing",
+        en_help: "a 重点項目評価書 is always published with a 基礎項目評価書; `hyoka init --kiso-for {folder}` starts one.",
+    }
+    COMPANION_NOT_BASIC = "E0607" "companion-not-basic" Error {
+        ja: "kiso.yaml には基礎項目評価書（様式２）を書きます（この様式: {value}）",
+        ja_help: "kiso.yaml は assessment.yaml の重点項目評価書（様式３）と共に公表する基礎項目評価書です。様式を「令和6年10月 様式2」にしてください。",
+        en: "kiso.yaml holds a 基礎項目評価書 (様式２), not {value}",
+        en_help: "kiso.yaml is the 基礎項目評価書 published with the 重点項目評価書 (様式３) in assessment.yaml; write 様式: 令和6年10月 様式2.",
+    }
+    BASIC_WITHOUT_KEY = "E0608" "basic-without-key" Error {
+        ja: "kiso.yaml は重点項目評価書（様式３）の assessment.yaml と組になります（assessment.yaml: {value}）",
+        ja_help: "基礎項目評価書だけを公表する事務では、基礎項目評価書を assessment.yaml に書き、kiso.yaml は置きません。",
+        en: "kiso.yaml goes with a 重点項目評価書 (様式３) in assessment.yaml (assessment.yaml: {value})",
+        en_help: "a 事務 that publishes its 基礎項目評価書 alone writes it as assessment.yaml, with no kiso.yaml.",
     }
 }
 

@@ -49,6 +49,20 @@ pub fn render_one(report: &FileReport, d: &Diagnostic, lang: Lang) -> String {
         );
         frame(&mut out, &report.source, related);
     }
+    if let Some(place) = &d.elsewhere {
+        let _ = writeln!(out, "   = {related_word}: {}", place.location());
+        let span = Span {
+            start: super::Pos {
+                line: 1,
+                ..place.span.start
+            },
+            end: super::Pos {
+                line: 1 + place.span.end.line.saturating_sub(place.span.start.line),
+                ..place.span.end
+            },
+        };
+        frame_numbered(&mut out, &place.line, span, place.span.start.line);
+    }
     let help = d.help(lang);
     if !help.is_empty() {
         let _ = writeln!(out, "   = {help_word}: {help}");
@@ -61,7 +75,12 @@ fn frame(out: &mut String, source: &str, span: Span) {
     let Some(text) = source.lines().nth(span.start.line.saturating_sub(1)) else {
         return;
     };
-    let number = span.start.line.to_string();
+    frame_numbered(out, text, span, span.start.line);
+}
+
+/// The frame of `text`, the line numbered `line` in its file.
+fn frame_numbered(out: &mut String, text: &str, span: Span, line: usize) {
+    let number = line.to_string();
     let pad = " ".repeat(number.len());
     let before: String = text
         .chars()

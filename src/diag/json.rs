@@ -19,6 +19,11 @@ pub fn to_json(report: &FileReport, d: &Diagnostic, lang: Lang) -> Value {
         "message": d.message(lang),
         "help": d.help(lang),
         "related": pos(d.related.map(|s| s.start)),
+        "elsewhere": d.elsewhere.as_ref().map(|e| json!({
+            "file": e.file.display().to_string(),
+            "line": e.span.start.line,
+            "column": e.span.start.col,
+        })),
     })
 }
 

@@ -65,6 +65,46 @@ pub struct Diagnostic {
     pub args: Vec<(&'static str, String, String)>,
     /// A second place that explains the first (e.g. where a duplicate key was first written).
     pub related: Option<Span>,
+    /// A place in another file that the finding concerns too (the other document of a
+    /// 基礎項目評価書 and 重点項目評価書 pair).
+    pub elsewhere: Option<Elsewhere>,
+}
+
+/// A place in another file, with the text of its line for the code frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The file, as the user named it.
+    pub file: PathBuf,
+    /// Where in it.
+    pub span: Span,
+    /// The text of the span's first line.
+    pub line: String,
+}
+
+impl Elsewhere {
+    /// The place `span` of the file of `report`.
+    pub fn in_report(report: &FileReport, span: Span) -> Elsewhere {
+        Elsewhere {
+            file: report.file.clone(),
+            span,
+            line: report
+                .source
+                .lines()
+                .nth(span.start.line.saturating_sub(1))
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+
+    /// `file:line:column`.
+    pub fn location(&self) -> String {
+        format!(
+            "{}:{}:{}",
+            self.file.display(),
+            self.span.start.line,
+            self.span.start.col
+        )
+    }
 }
 
 impl Diagnostic {
@@ -77,6 +117,7 @@ impl Diagnostic {
             path: None,
             args: Vec::new(),
             related: None,
+            elsewhere: None,
         }
     }
 
@@ -108,6 +149,13 @@ impl Diagnostic {
     /// Adds a related place.
     pub fn related(mut self, span: Span) -> Self {
         self.related = Some(span);
+        self
+    }
+
+    /// Adds a place in another file, also given to the message as `{elsewhere}`.
+    pub fn elsewhere(mut self, place: Elsewhere) -> Self {
+        self = self.arg("elsewhere", place.location());
+        self.elsewhere = Some(place);
         self
     }
 

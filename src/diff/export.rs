@@ -36,6 +36,10 @@ pub struct Row {
     /// Why the 提出時期 was proposed (or that the user set it).
     #[serde(rename = "提出時期の根拠")]
     pub timing_basis: String,
+    /// Which document's table the row belongs to (`重点項目評価書`, `基礎項目評価書`), when
+    /// an assessment has two; "" otherwise.
+    #[serde(rename = "評価書", skip_serializing_if = "String::is_empty")]
+    pub document: String,
 }
 
 impl Row {
@@ -58,6 +62,7 @@ impl Row {
             path: change.path.clone(),
             important: change.important,
             timing_basis: basis,
+            document: String::new(),
         }
     }
 }
@@ -114,11 +119,13 @@ pub fn csv(rows: &[Row]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Markdown: a GitHub table, values escaped, line breaks as `<br>`.
-pub fn markdown(rows: &[Row]) -> Vec<u8> {
+/// Markdown: a GitHub table under `heading` (`（別添２）変更箇所`), values escaped, line breaks
+/// as `<br>`.
+pub fn markdown(rows: &[Row], heading: &str) -> Vec<u8> {
     use crate::render::markdown::escape;
     let mut out = format!(
-        "## （別添２）変更箇所\n\n| {} |\n|{}\n",
+        "## {}\n\n| {} |\n|{}\n",
+        escape(heading),
         columns().join(" | "),
         "---|".repeat(6)
     );
@@ -143,23 +150,41 @@ fn redline_html(parts: &[Segment]) -> String {
         .collect()
 }
 
-/// HTML: a self-contained page with the table and a redline column (`<del>`/`<ins>`).
-pub fn html(rows: &[Row]) -> Vec<u8> {
+/// HTML: a self-contained page with one table per document (`sections`: its heading, or ""
+/// for a single document; the table's heading; its rows) and a redline column (`<del>`/`<ins>`).
+pub fn html(sections: &[(String, String, &[Row])]) -> Vec<u8> {
     let esc = |s: &str| tera::escape_html(s).replace('\n', "<br>");
+    let title = sections
+        .iter()
+        .map(|(_, heading, _)| heading.as_str())
+        .next()
+        .unwrap_or_default();
     let mut out = String::from(
-        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>（別添２）変更箇所</title>\n<style>\n\
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+    );
+    out.push_str(&esc(title));
+    out.push_str(
+        "</title>\n<style>\n\
          body { font-family: \"BIZ UDPGothic\", \"Hiragino Sans\", \"Yu Gothic\", \"Meiryo\", \"Noto Sans CJK JP\", sans-serif; margin: 1rem; }\n\
          table { border-collapse: collapse; width: 100%; }\n th, td { border: 1px solid #333; padding: .3rem; vertical-align: top; text-align: left; }\n\
          thead th { background: #e8e8e8; }\n del { color: #a00; background: #fdd; }\n ins { color: #060; background: #dfd; text-decoration: underline; }\n\
-         </style>\n</head>\n<body>\n<table>\n<caption>（別添２）変更箇所</caption>\n<thead><tr>",
+         </style>\n</head>\n<body>\n",
     );
-    for c in columns() {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
-    }
-    out.push_str("<th scope=\"col\">差分</th></tr></thead>\n<tbody>\n");
-    for row in rows {
-        let [date, label, before, after, timing, explanation] = cells(row);
+    for (section, heading, rows) in sections {
+        if !section.is_empty() {
+            out.push_str(&format!("<h1>{}</h1>\n", esc(section)));
+        }
         out.push_str(&format!(
+            "<table>\n<caption>{}</caption>\n<thead><tr>",
+            esc(heading)
+        ));
+        for c in columns() {
+            out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
+        }
+        out.push_str("<th scope=\"col\">差分</th></tr></thead>\n<tbody>\n");
+        for row in rows.iter() {
+            let [date, label, before, after, timing, explanation] = cells(row);
+            out.push_str(&format!(
             "<tr><td>{}</td><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             esc(date),
             esc(label),
@@ -169,8 +194,10 @@ pub fn html(rows: &[Row]) -> Vec<u8> {
             esc(explanation),
             redline_html(&segments(before, after)),
         ));
+        }
+        out.push_str("</tbody>\n</table>\n");
     }
-    out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    out.push_str("</body>\n</html>\n");
     out.into_bytes()
 }
 
@@ -178,6 +205,7 @@ pub fn html(rows: &[Row]) -> Vec<u8> {
 /// creation time is the 変更日 of the first row (never the clock), so output is reproducible.
 pub fn xlsx(
     rows: &[Row],
+    heading: &str,
     created: Option<crate::load::date::JpDate>,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{
@@ -195,7 +223,7 @@ pub fn xlsx(
     let date = date.unwrap_or(ExcelDateTime::from_ymd(2000, 1, 1)?);
     workbook.set_properties(
         &DocProperties::new()
-            .set_title("（別添２）変更箇所")
+            .set_title(heading)
             .set_creation_datetime(&date),
     );
     let sheet = workbook.add_worksheet();
@@ -277,7 +305,7 @@ fn wrap_styled(pieces: &[(String, &'static str)], max: usize) -> Vec<Vec<(String
 
 /// A terminal table aligned by display width, with an inline character-level redline of each
 /// change: removed text `[-…-]` and added text `{+…+}`, in red and green when `color` is on.
-pub fn table(rows: &[Row], color: bool) -> String {
+pub fn table(rows: &[Row], first: usize, color: bool) -> String {
     const NO: usize = 3;
     const LABEL: usize = 28;
     const CHANGE: usize = 52;
@@ -328,7 +356,7 @@ pub fn table(rows: &[Row], color: bool) -> String {
         let height = change_lines.len().max(label_lines.len());
         for line in 0..height {
             let no = if line == 0 {
-                (i + 1).to_string()
+                (first + i).to_string()
             } else {
                 String::new()
             };
@@ -397,6 +425,7 @@ mod tests {
                     "ＡＢＣ全角とascii混在の長い長い長い長い長い長い長い長い長い長い長い長い文字列",
                 ),
             ],
+            1,
             false,
         );
         let widths: Vec<usize> = text.lines().map(width).collect();

@@ -60,10 +60,11 @@ pub fn rows_yaml(rows: &[Row], indent: &str) -> String {
     out
 }
 
-/// The new text of `changes.yaml` with `rows` appended, checked by parsing it back.
-pub fn appended(existing: Option<&str>, rows: &[Row]) -> Result<String, String> {
+/// The new text of `changes.yaml` with `rows` appended, checked by parsing it back; a new file
+/// starts with a comment naming the table (`heading`: `（別添２）変更箇所`).
+pub fn appended(existing: Option<&str>, heading: &str, rows: &[Row]) -> Result<String, String> {
     let Some(text) = existing.filter(|t| !t.trim().is_empty()) else {
-        let text = format!("# （別添２）変更箇所\n変更箇所:\n{}", rows_yaml(rows, "  "));
+        let text = format!("# {heading}\n変更箇所:\n{}", rows_yaml(rows, "  "));
         return check(&text, rows.len()).map(|_| text);
     };
     let parsed = yaml::parse(text, &Limits::default());
@@ -172,13 +173,22 @@ fn check(text: &str, want: usize) -> Result<(), String> {
 
 /// Appends rows to `folder/changes.yaml` atomically.
 pub fn record(folder: &Path, rows: &[Row]) -> Result<(), Error> {
-    let path = folder.join(crate::load::CHANGES_FILE);
+    record_into(
+        &folder.join(crate::load::CHANGES_FILE),
+        "（別添２）変更箇所",
+        rows,
+    )
+}
+
+/// Appends rows to a change table file atomically (`heading` names the table in a new file).
+pub fn record_into(path: &Path, heading: &str, rows: &[Row]) -> Result<(), Error> {
+    let path = path.to_path_buf();
     let existing = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(source) => return Err(Error::Read { path, source }),
     };
-    let text = appended(existing.as_deref(), rows).map_err(|message| Error::Record {
+    let text = appended(existing.as_deref(), heading, rows).map_err(|message| Error::Record {
         path: path.clone(),
         message,
     })?;

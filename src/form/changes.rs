@@ -4,17 +4,12 @@
 //! diagnostics (unknown keys, invalid dates, 提出時期 outside 事前/事後).
 
 use super::choices::TIMING;
-use super::{Group, Item, Kind, Mark, Need, Num};
+use super::{Group, Item, Kind, Need, Num};
 
 const fn column(key: &'static str, kind: Kind, need: Need) -> Item {
     Item {
-        key,
-        label: key,
-        num: Num::None,
-        mark: Mark::No,
-        kind,
         need,
-        under: "",
+        ..Item::new(key, key, Num::None, kind)
     }
 }
 
@@ -34,11 +29,6 @@ pub static ROWS: Group = Group {
 
 /// The top-level item of `changes.yaml`.
 pub static TABLE: Item = Item {
-    key: "変更箇所",
-    label: "変更箇所",
-    num: Num::Annex(2),
-    mark: Mark::No,
-    kind: Kind::Group(&ROWS),
     need: Need::Optional,
-    under: "",
+    ..Item::new("変更箇所", "変更箇所", Num::Annex(2), Kind::Group(&ROWS))
 };

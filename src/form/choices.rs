@@ -1,4 +1,9 @@
-//! ＜選択肢＞ lists, verbatim, with the numbering style each list is printed with.
+//! ＜選択肢＞ lists, verbatim, with the numbering style each list is printed with. The lists of
+//! 様式３ are printed in the reference; those only 様式２ has carry their provenance
+//! (form2-fields.md), option by option where it differs.
+
+use super::Provenance;
+use super::Provenance::{Printed, Published, Reconstructed};
 
 /// A single-choice list as printed on the form.
 #[derive(Debug)]
@@ -7,9 +12,22 @@ pub struct ChoiceList {
     pub options: &'static [&'static str],
     /// Whether the list is numbered `1)` (ASCII) rather than `1）` (full-width parenthesis).
     pub ascii_paren: bool,
+    /// How sure the project is of the texts: one entry for the whole list, or one per option.
+    pub provenance: &'static [Provenance],
 }
 
 impl ChoiceList {
+    /// How sure the project is of the text of option `index`.
+    pub fn provenance(&self, index: usize) -> Provenance {
+        match self.provenance {
+            [one] => *one,
+            many => many
+                .get(index)
+                .copied()
+                .unwrap_or(Provenance::Reconstructed),
+        }
+    }
+
     /// The 0-based position of an option text.
     pub fn position(&self, text: &str) -> Option<usize> {
         self.options.iter().position(|o| *o == text)
@@ -24,8 +42,15 @@ impl ChoiceList {
 
 macro_rules! list {
     ($name:ident, $ascii:expr, [$($opt:expr),+ $(,)?]) => {
+        list!($name, $ascii, [$($opt),+], &[Printed]);
+    };
+    ($name:ident, $ascii:expr, [$($opt:expr),+ $(,)?], $provenance:expr) => {
         #[doc = concat!("＜選択肢＞ ", $($opt, " / ",)+)]
-        pub static $name: ChoiceList = ChoiceList { options: &[$($opt),+], ascii_paren: $ascii };
+        pub static $name: ChoiceList = ChoiceList {
+            options: &[$($opt),+],
+            ascii_paren: $ascii,
+            provenance: $provenance,
+        };
     };
 }
 
@@ -123,7 +148,74 @@ list!(
 pub static TIMING: ChoiceList = ChoiceList {
     options: &["事前", "事後"],
     ascii_paren: false,
+    provenance: &[Printed],
 };
+
+// ----- lists only 様式２ prints -----
+
+// 様式２ Ⅱ１: the bands of 様式３ Ⅰ１③ (its glyphs, its `1)` numbering), the first of them
+// marked voluntary, and the band that needs a 全項目評価書.
+list!(
+    BASIC_TARGET_PEOPLE,
+    true,
+    [
+        "1,000人未満（任意実施）",
+        "1,000人以上1万人未満",
+        "1万人以上10万人未満",
+        "10万人以上30万人未満",
+        "30万人以上"
+    ],
+    &[
+        Published,
+        Published,
+        Reconstructed,
+        Reconstructed,
+        Reconstructed
+    ]
+);
+list!(
+    HANDLERS,
+    false,
+    ["500人以上", "500人未満"],
+    &[Reconstructed]
+);
+list!(
+    BASIC_THRESHOLD,
+    false,
+    [
+        "基礎項目評価の実施が義務付けられる",
+        "基礎項目評価及び重点項目評価の実施が義務付けられる",
+        "基礎項目評価及び全項目評価の実施が義務付けられる",
+        "特定個人情報保護評価の実施が義務付けられない（任意実施）"
+    ],
+    &[Reconstructed]
+);
+list!(
+    DOCUMENTS,
+    false,
+    [
+        "基礎項目評価書",
+        "基礎項目評価書及び重点項目評価書",
+        "基礎項目評価書及び全項目評価書"
+    ],
+    &[Reconstructed]
+);
+list!(
+    PRIORITY,
+    false,
+    [
+        "目的外の入手が行われるリスクへの対策",
+        "目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスクへの対策",
+        "権限のない者によって不正に使用されるリスクへの対策",
+        "委託先における不正な使用等のリスクへの対策",
+        "不正な提供・移転が行われるリスクへの対策（委託や情報提供ネットワークシステムを通じた提供を除く。）",
+        "情報提供ネットワークシステムを通じて目的外の入手が行われるリスクへの対策",
+        "情報提供ネットワークシステムを通じて不正な提供が行われるリスクへの対策",
+        "特定個人情報の漏えい・滅失・毀損リスクへの対策",
+        "従業者に対する教育・啓発"
+    ],
+    &[Reconstructed]
+);
 
 #[cfg(test)]
 mod tests {
@@ -133,5 +225,37 @@ mod tests {
     fn numbering_follows_the_printed_parenthesis() {
         assert_eq!(TARGET_PEOPLE.numbered(3), "4) 10万人以上30万人未満");
         assert_eq!(ENOUGH.numbered(1), "2） 十分である");
+    }
+
+    #[test]
+    fn provenance_is_given_for_the_list_or_for_each_option() {
+        assert_eq!(ENOUGH.provenance(2), Printed);
+        assert_eq!(BASIC_TARGET_PEOPLE.provenance(1), Published);
+        assert_eq!(BASIC_TARGET_PEOPLE.provenance(4), Reconstructed);
+        for list in [
+            &BASIC_TARGET_PEOPLE,
+            &HANDLERS,
+            &BASIC_THRESHOLD,
+            &DOCUMENTS,
+            &PRIORITY,
+        ] {
+            assert!(
+                list.provenance.len() == 1 || list.provenance.len() == list.options.len(),
+                "{:?}",
+                list.options
+            );
+        }
+    }
+
+    #[test]
+    fn the_basic_bands_are_the_key_forms_bands_and_one_more() {
+        // Same ranges, option by option (様式２ Ⅱ１ and 様式３ Ⅰ１③ are compared by position).
+        for (i, key) in TARGET_PEOPLE.options.iter().enumerate() {
+            assert!(BASIC_TARGET_PEOPLE.options[i].starts_with(key), "{key}");
+        }
+        assert_eq!(
+            BASIC_TARGET_PEOPLE.options.len(),
+            TARGET_PEOPLE.options.len() + 1
+        );
     }
 }

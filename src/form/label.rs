@@ -158,7 +158,7 @@ pub fn resolve_in(items: &'static [Item], path: &str) -> Option<Vec<Step>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::r06_10::EDITION;
+    use crate::form::form3_r06_10::EDITION;
 
     fn label(path: &str) -> String {
         full_label(&resolve(&EDITION, path).unwrap_or_else(|| panic!("no item {path}")))

@@ -1,13 +1,17 @@
 //! The form definition (様式): every item of the official form, once.
 //!
-//! One table per edition (see [`r06_10`]) describes items, their order, official labels,
-//! numbering, ※ marks, choice lists and conditions. Loading, validation, the JSON Schema,
-//! rendering and change-table labels all read this table; nothing else types a label.
+//! One table per edition describes items, their order, official labels, numbering, ※ marks,
+//! choice lists and conditions: [`form3_r06_10`] is the 重点項目評価書 (様式３) and
+//! [`form2_r06_10`] the 基礎項目評価書 (様式２) of 令和６年10月. Loading, validation, the JSON
+//! Schema, rendering and change-table labels all read these tables; nothing else types a label.
+//! Labels the two forms print alike are written once, in [`words`].
 
 pub mod changes;
 pub mod choices;
+pub mod form2_r06_10;
+pub mod form3_r06_10;
 pub mod label;
-pub mod r06_10;
+pub mod words;
 
 pub use choices::ChoiceList;
 
@@ -16,12 +20,106 @@ pub use choices::ChoiceList;
 pub struct Edition {
     /// The value of the top-level `様式` key that selects this edition.
     pub id: &'static str,
+    /// A stable ASCII name of the edition, e.g. `form3-r06-10` (JSON Schema definitions).
+    pub key: &'static str,
+    /// Which of the three forms this is an edition of.
+    pub form: Form,
     /// Title printed on the cover, e.g. `特定個人情報保護評価書（重点項目評価書）`.
     pub title: &'static str,
     /// Edition tag printed on the cover, e.g. `[令和６年10月　様式３]`.
     pub tag: &'static str,
+    /// Whether a 項目一覧 (table of contents) follows the cover (様式３ has one; 様式２, about
+    /// five pages, has none).
+    pub toc: bool,
+    /// The number printed before the change table's heading: `（別添２）` in 様式３, none in 様式２.
+    pub changes_num: Num,
+    /// How sure the project is of the edition's title and tag.
+    pub provenance: Provenance,
     /// Top-level items of the document, in printed order.
     pub items: &'static [Item],
+}
+
+/// One of the three forms of a 特定個人情報保護評価書 (rules.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// 様式２ 基礎項目評価書: published by every assessed 事務, alone or with one of the others.
+    Basic,
+    /// 様式３ 重点項目評価書.
+    Key,
+    /// 様式４ 全項目評価書 (not made by hyoka).
+    Full,
+}
+
+impl Form {
+    /// The assessment the form records: `基礎項目評価`, `重点項目評価`, `全項目評価`.
+    pub fn assessment(self) -> &'static str {
+        match self {
+            Form::Basic => "基礎項目評価",
+            Form::Key => "重点項目評価",
+            Form::Full => "全項目評価",
+        }
+    }
+
+    /// The document: `基礎項目評価書` …
+    pub fn document(self) -> String {
+        format!("{}書", self.assessment())
+    }
+
+    /// The tag in output file names, so that a folder's two documents are told apart:
+    /// `kiso` (基礎), `juten` (重点), `zenkomoku` (全項目).
+    pub fn file_tag(self) -> &'static str {
+        match self {
+            Form::Basic => "kiso",
+            Form::Key => "juten",
+            Form::Full => "zenkomoku",
+        }
+    }
+
+    /// The form's number: `様式２`, `様式３`, `様式４`.
+    pub fn number(self) -> &'static str {
+        match self {
+            Form::Basic => "様式２",
+            Form::Key => "様式３",
+            Form::Full => "様式４",
+        }
+    }
+}
+
+/// Where the text of a label or option comes from. 様式２ of 令和６年10月 is not available to
+/// the project (form2-fields.md): each of its labels says how sure we are of it, and the docs
+/// list the reconstructed ones for officers to check against the commission's template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Provenance {
+    /// [3] Printed verbatim in the reference's 様式３ of 令和６年10月.
+    Printed,
+    /// [P] Seen in published 基礎項目評価書 of older editions.
+    Published,
+    /// [R] Reconstructed from general knowledge of the commission's templates; to be checked.
+    Reconstructed,
+}
+
+impl Provenance {
+    /// The tag of form2-fields.md: `[3]`, `[P]`, `[R]`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Provenance::Printed => "[3]",
+            Provenance::Published => "[P]",
+            Provenance::Reconstructed => "[R]",
+        }
+    }
+}
+
+/// Where a 基礎項目評価書 published together with a 重点項目評価書 takes a fact the two share
+/// (form2-fields.md, last section): the fact is written once, in the 重点項目評価書.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// The 基礎項目評価書's own fact, written in its own file.
+    No,
+    /// The value of the 重点項目評価書's item at this key path (same kind, same list).
+    From(&'static str),
+    /// The names of the blocks of the 重点項目評価書's group at the first key path (the item
+    /// given by the second key of each block), joined with `、`: Ⅰ１③システムの名称.
+    Names(&'static str, &'static str),
 }
 
 /// How an item is numbered on the form.
@@ -148,6 +246,8 @@ pub enum Cond {
     NotTicked(&'static str, &'static str),
     /// The sibling single checkbox is not ticked.
     FlagOff(&'static str),
+    /// The sibling single checkbox is ticked.
+    FlagOn(&'static str),
 }
 
 /// Whether an item must be filled.
@@ -179,9 +279,109 @@ pub struct Item {
     /// For an un-numbered sub-item, the numbered item it is printed under
     /// (e.g. `③対象となる本人の範囲` for `その必要性`); it becomes part of the item's full label.
     pub under: &'static str,
+    /// A note printed below the value (様式２ Ⅳ１), or "".
+    pub note: &'static str,
+    /// The question printed with the label, when the form asks one (様式２ Ⅱ: `取扱者数` asks
+    /// `特定個人情報ファイル取扱者数は500人以上か`), or "". Full labels use the label alone.
+    pub prompt: &'static str,
+    /// How sure the project is of the label (and of the note).
+    pub provenance: Provenance,
+    /// In a 基礎項目評価書 published with a 重点項目評価書, where the value comes from.
+    pub shared: Shared,
 }
 
 impl Item {
+    /// A required item printed as in the reference, with no mark, condition or note: the
+    /// starting point the form tables refine.
+    pub const fn new(key: &'static str, label: &'static str, num: Num, kind: Kind) -> Item {
+        Item {
+            key,
+            label,
+            num,
+            mark: Mark::No,
+            kind,
+            need: Need::Required,
+            under: "",
+            note: "",
+            prompt: "",
+            provenance: Provenance::Printed,
+            shared: Shared::No,
+        }
+    }
+
+    /// The item marked ※.
+    pub const fn marked(self) -> Item {
+        Item {
+            mark: Mark::Yes,
+            ..self
+        }
+    }
+
+    /// The item outside an ancestor's ※.
+    pub const fn exempt(self) -> Item {
+        Item {
+            mark: Mark::Exempt,
+            ..self
+        }
+    }
+
+    /// The item may be left empty.
+    pub const fn optional(self) -> Item {
+        Item {
+            need: Need::Optional,
+            ..self
+        }
+    }
+
+    /// The item must be filled when `cond` holds, and left empty when it does not.
+    pub const fn when(self, cond: Cond) -> Item {
+        Item {
+            need: Need::When(cond),
+            ..self
+        }
+    }
+
+    /// The item is printed under the numbered item `under`.
+    pub const fn under(self, under: &'static str) -> Item {
+        Item { under, ..self }
+    }
+
+    /// The item prints `note` below its value.
+    pub const fn noted(self, note: &'static str) -> Item {
+        Item { note, ..self }
+    }
+
+    /// The item prints the form's question `prompt` with its label.
+    pub const fn prompt(self, prompt: &'static str) -> Item {
+        Item { prompt, ..self }
+    }
+
+    /// The label's provenance.
+    pub const fn provenance(self, provenance: Provenance) -> Item {
+        Item { provenance, ..self }
+    }
+
+    /// The label is printed in the reference ([3]).
+    pub const fn printed(self) -> Item {
+        self.provenance(Provenance::Printed)
+    }
+
+    /// The label is reconstructed ([R]).
+    pub const fn reconstructed(self) -> Item {
+        self.provenance(Provenance::Reconstructed)
+    }
+
+    /// Where a 基礎項目評価書 published with a 重点項目評価書 takes the value.
+    pub const fn shared(self, shared: Shared) -> Item {
+        Item { shared, ..self }
+    }
+
+    /// In a 基礎項目評価書 published with a 重点項目評価書, the value is that document's item at
+    /// `path`.
+    pub const fn shared_from(self, path: &'static str) -> Item {
+        self.shared(Shared::From(path))
+    }
+
     /// Children of a section or of one block of a group.
     pub fn children(&self) -> &'static [Item] {
         match self.kind {
@@ -202,8 +402,13 @@ impl Item {
     }
 }
 
-/// Every edition hyoka knows, newest first.
-pub const EDITIONS: &[&Edition] = &[&r06_10::EDITION];
+/// Every edition hyoka knows, newest first; the first is the default when `様式` is missing.
+pub const EDITIONS: &[&Edition] = &[&form3_r06_10::EDITION, &form2_r06_10::EDITION];
+
+/// The newest edition of a form.
+pub fn newest(form: Form) -> Option<&'static Edition> {
+    EDITIONS.iter().copied().find(|e| e.form == form)
+}
 
 /// Finds an edition by the value of `様式`, ignoring differences of width and spacing.
 pub fn edition(id: &str) -> Option<&'static Edition> {
@@ -287,7 +492,7 @@ mod tests {
                         | Cond::IsNot(k, v)
                         | Cond::Ticked(k, v)
                         | Cond::NotTicked(k, v) => (k, Some(v)),
-                        Cond::FlagOff(k) => (k, None),
+                        Cond::FlagOff(k) | Cond::FlagOn(k) => (k, None),
                     };
                     let sib = items.iter().find(|s| s.key == key);
                     let sib = sib.unwrap_or_else(|| panic!("{}: no sibling {key}", item.key));
@@ -301,7 +506,7 @@ mod tests {
                                 "{key}: {value:?}"
                             )
                         }
-                        (Cond::FlagOff(_), Kind::Flag) => {}
+                        (Cond::FlagOff(_) | Cond::FlagOn(_), Kind::Flag) => {}
                         other => panic!("{}: condition of the wrong kind {other:?}", item.key),
                     }
                 }
@@ -315,7 +520,10 @@ mod tests {
 
     #[test]
     fn groups_print_the_official_bands() {
-        let systems = match r06_10::EDITION.items[1].child("システム").map(|i| i.kind) {
+        let systems = match form3_r06_10::EDITION.items[1]
+            .child("システム")
+            .map(|i| i.kind)
+        {
             Some(Kind::Group(g)) => g,
             other => panic!("{other:?}"),
         };

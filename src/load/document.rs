@@ -6,7 +6,7 @@
 
 use crate::diag::{Diagnostic, Span, codes};
 use crate::form::label::{Step, full_label, key_path};
-use crate::form::{self, CheckOption, Edition, Extra, Item, Kind};
+use crate::form::{self, CheckOption, Edition, Extra, Form, Item, Kind, Shared};
 
 use super::choice::{self, Reading};
 use super::date::JpDate;
@@ -20,6 +20,9 @@ pub struct Document {
     pub edition: &'static Edition,
     /// The top-level items.
     pub root: Record,
+    /// A 基礎項目評価書 published with a 重点項目評価書: the facts the two share are that
+    /// document's (their entries are marked [`Entry::shared`]), and only the rest is its own.
+    pub paired: bool,
 }
 
 /// The items of one section or one block, in the form's order.
@@ -44,6 +47,10 @@ pub struct Entry {
     pub value: Value,
     /// The value's span (the key's span for an empty value).
     pub span: Span,
+    /// The value is a fact shared with the 重点項目評価書 published together with this
+    /// 基礎項目評価書, taken from there: its spans are in that document's file, and that
+    /// document's validation judges it.
+    pub shared: bool,
 }
 
 /// A typed value.
@@ -173,8 +180,32 @@ pub fn ticked<'a>(ticks: &'a [Tick], options: &[CheckOption], label: &str) -> Op
     ticks.iter().find(|t| t.option == index)
 }
 
+/// Whether an item of a 基礎項目評価書 published with a 重点項目評価書 comes whole from that
+/// document: a shared fact, or a section of nothing else.
+pub fn inherited(item: &Item) -> bool {
+    match item.kind {
+        Kind::Section(children) => !children.is_empty() && children.iter().all(inherited),
+        _ => item.shared != Shared::No,
+    }
+}
+
+/// How a document file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// An assessment's main document (`assessment.yaml`): any edition, every item its own.
+    Main,
+    /// The 基礎項目評価書 beside a 重点項目評価書 (`kiso.yaml`): 様式２, holding only what the
+    /// 重点項目評価書 does not say; a shared fact written here again is an error.
+    Companion,
+}
+
 /// Reads `様式` and the edition's items from the root node.
 pub fn read(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+    read_as(root, Role::Main, diags)
+}
+
+/// Reads a document in its role.
+pub fn read_as(root: &Node, role: Role, diags: &mut Vec<Diagnostic>) -> Option<Document> {
     let NodeValue::Map(entries) = &root.value else {
         diags.push(wrong_type(
             root,
@@ -212,19 +243,35 @@ pub fn read(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Document> {
             }
         }
     };
-    let mut reader = Reader { diags };
+    if role == Role::Companion && edition.form != Form::Basic {
+        let value_span = edition_node.map_or(first_line(root.span), |(_, v)| v.span);
+        diags.push(
+            Diagnostic::new(&codes::COMPANION_NOT_BASIC, Some(value_span))
+                .arg("value", edition.id)
+                .at_item("様式", "様式"),
+        );
+        return None;
+    }
+    let mut reader = Reader {
+        diags,
+        companion: role == Role::Companion,
+    };
     let mut stack = Vec::new();
     let record =
         reader.record_from_entries(edition.items, entries, root.span, &mut stack, &["様式"]);
     Some(Document {
         edition,
         root: record,
+        paired: false,
     })
 }
 
 /// Reads a root mapping against a list of items (used for `changes.yaml`).
 pub fn read_items(items: &'static [Item], root: &Node, diags: &mut Vec<Diagnostic>) -> Record {
-    let mut reader = Reader { diags };
+    let mut reader = Reader {
+        diags,
+        companion: false,
+    };
     reader.record(items, root, first_line(root.span), &mut Vec::new())
 }
 
@@ -237,6 +284,8 @@ fn first_line(span: Span) -> Span {
 
 struct Reader<'d> {
     diags: &'d mut Vec<Diagnostic>,
+    /// Reading a `kiso.yaml`: shared facts are refused.
+    companion: bool,
 }
 
 fn wrong_type(
@@ -412,6 +461,12 @@ impl Reader<'_> {
                 continue;
             };
             path.push(Step { item, index: None });
+            if self.companion && inherited(item) {
+                self.diags
+                    .push(shared_written_twice(item, key_node.span, path));
+                path.pop();
+                continue;
+            }
             let value = self.value(item, value_node, key_node.span, path);
             path.pop();
             let value_span = if value_node.is_null() {
@@ -424,6 +479,7 @@ impl Reader<'_> {
                 key_span: key_node.span,
                 value,
                 span: value_span,
+                shared: false,
             });
         }
         out.sort_by_key(|e| {
@@ -833,6 +889,22 @@ impl Reader<'_> {
         }
         Value::Group(blocks)
     }
+}
+
+/// E0601: a fact of the 重点項目評価書 written again in the 基礎項目評価書 beside it.
+fn shared_written_twice(item: &Item, span: Span, path: &[Step]) -> Diagnostic {
+    // The 重点項目評価書's item, or for a whole section the first of its facts.
+    let mut first = item;
+    while let Kind::Section(children) = first.kind {
+        match children.first() {
+            Some(child) => first = child,
+            None => break,
+        }
+    }
+    let from = super::pair::source_label(first).unwrap_or_default();
+    Diagnostic::new(&codes::SHARED_WRITTEN_TWICE, Some(span))
+        .arg("from", from)
+        .at_item(full_label(path), key_path(path))
 }
 
 fn is_true(text: &str) -> bool {

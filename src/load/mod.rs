@@ -1,7 +1,8 @@
 //! Loading: files → YAML trees with spans → typed [`Document`] and change-table rows.
 //!
 //! An assessment is a folder holding `assessment.yaml` and `changes.yaml`, with published
-//! snapshots in `versions/`; a single YAML file can be loaded too.
+//! snapshots in `versions/`; a single YAML file can be loaded too. Beside a 重点項目評価書,
+//! `kiso.yaml` and `kiso-changes.yaml` are the 基礎項目評価書 published with it ([`pair`]).
 
 pub mod changes;
 pub mod choice;
@@ -9,6 +10,7 @@ pub mod date;
 pub mod document;
 pub mod nfkc;
 mod outline;
+pub mod pair;
 mod silent;
 mod syntax;
 pub mod yaml;
@@ -19,7 +21,8 @@ use crate::Error;
 use crate::diag::FileReport;
 
 pub use changes::ChangeRow;
-pub use document::{Block, Document, Entry, Record, Tick, Value};
+pub use document::{Block, Document, Entry, Record, Role, Tick, Value};
+pub use pair::{BASIC_CHANGES_FILE, BASIC_FILE};
 pub use yaml::Limits;
 
 /// The document file of an assessment folder.
@@ -42,12 +45,34 @@ pub struct Assessment {
     pub document_report: FileReport,
     /// Diagnostics of `changes.yaml`, when it exists.
     pub changes_report: Option<FileReport>,
+    /// The 基礎項目評価書 published with this 重点項目評価書 (`kiso.yaml` and
+    /// `kiso-changes.yaml`), its shared facts filled in from this document.
+    pub basic: Option<Box<Assessment>>,
 }
 
 impl Assessment {
-    /// Every report, document first.
-    pub fn reports(&self) -> impl Iterator<Item = &FileReport> {
-        std::iter::once(&self.document_report).chain(self.changes_report.as_ref())
+    /// Every report: this document's, then the 基礎項目評価書's beside it.
+    pub fn reports(&self) -> Box<dyn Iterator<Item = &FileReport> + '_> {
+        let own = std::iter::once(&self.document_report).chain(self.changes_report.as_ref());
+        match &self.basic {
+            Some(basic) => Box::new(own.chain(basic.reports())),
+            None => Box::new(own),
+        }
+    }
+
+    /// The documents of the assessment that could be read, main document first, each with its
+    /// recorded change-table rows.
+    pub fn documents(&self) -> Vec<(&Document, &[ChangeRow])> {
+        let mut out: Vec<(&Document, &[ChangeRow])> = Vec::new();
+        if let Some(document) = &self.document {
+            out.push((document, &self.changes));
+        }
+        if let Some(basic) = &self.basic
+            && let Some(document) = &basic.document
+        {
+            out.push((document, &basic.changes));
+        }
+        out
     }
 
     /// Whether any file has an error.
@@ -70,6 +95,16 @@ pub fn document_from_bytes(
     bytes: &[u8],
     limits: &Limits,
 ) -> (FileReport, Option<Document>) {
+    read_document(file, bytes, limits, Role::Main)
+}
+
+/// Parses document text in its role (a main document, or a `kiso.yaml`).
+pub fn read_document(
+    file: PathBuf,
+    bytes: &[u8],
+    limits: &Limits,
+    role: Role,
+) -> (FileReport, Option<Document>) {
     let mut report = FileReport {
         file,
         source: String::new(),
@@ -86,15 +121,20 @@ pub fn document_from_bytes(
             report.diagnostics.extend(parsed.diagnostics);
             parsed
                 .root
-                .and_then(|root| document::read(&root, &mut report.diagnostics))
+                .and_then(|root| document::read_as(&root, role, &mut report.diagnostics))
         }
     };
     (report, document)
 }
 
 /// Loads an assessment folder, or a single document file (with `changes.yaml` beside it when
-/// the file is an `assessment.yaml`).
+/// the file is an `assessment.yaml`), with the 基礎項目評価書 beside a 重点項目評価書. A
+/// `kiso.yaml` given alone loads the folder it belongs to.
 pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
+    if path.file_name().is_some_and(|n| n == BASIC_FILE) {
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        return load(folder.unwrap_or(Path::new(".")), limits);
+    }
     let (folder, document_path) = if path.is_dir() {
         (Some(path.to_path_buf()), path.join(DOCUMENT_FILE))
     } else {
@@ -107,6 +147,7 @@ pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
         )
     };
     let bytes = read(&document_path)?;
+    let basic_path = pair::basic_file_of(&document_path);
     let (document_report, document) = document_from_bytes(document_path, &bytes, limits);
     let mut assessment = Assessment {
         folder: folder.clone(),
@@ -115,18 +156,67 @@ pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
         changes_record: None,
         document_report,
         changes_report: None,
+        basic: None,
     };
-    if let Some(folder) = folder {
-        let changes_path = folder.join(CHANGES_FILE);
-        if changes_path.is_file() {
-            let bytes = read(&changes_path)?;
-            let (report, record, rows) = changes::from_bytes(changes_path, &bytes, limits);
-            assessment.changes = rows;
-            assessment.changes_record = Some(record);
-            assessment.changes_report = Some(report);
+    if let Some(folder) = &folder {
+        read_changes(&mut assessment, folder.join(CHANGES_FILE), limits)?;
+    }
+    if basic_path.is_file() {
+        let bytes = read(&basic_path)?;
+        let mut basic = companion(&assessment, basic_path, &bytes, limits);
+        if let Some(folder) = &folder {
+            read_changes(&mut basic, folder.join(BASIC_CHANGES_FILE), limits)?;
         }
+        assessment.basic = Some(Box::new(basic));
     }
     Ok(assessment)
+}
+
+/// Reads a change table into `assessment` when the file exists.
+fn read_changes(assessment: &mut Assessment, path: PathBuf, limits: &Limits) -> Result<(), Error> {
+    if path.is_file() {
+        let bytes = read(&path)?;
+        let (report, record, rows) = changes::from_bytes(path, &bytes, limits);
+        assessment.changes = rows;
+        assessment.changes_record = Some(record);
+        assessment.changes_report = Some(report);
+    }
+    Ok(())
+}
+
+/// Reads the 基礎項目評価書 beside `main` and fills in the facts it shares with it. Beside a
+/// document that is not a 重点項目評価書 it is not read: E0608 says why.
+fn companion(main: &Assessment, file: PathBuf, bytes: &[u8], limits: &Limits) -> Assessment {
+    let key = main.document.as_ref();
+    let (mut report, mut document) = match key.map(|d| d.edition.form) {
+        Some(crate::form::Form::Key) | None => read_document(file, bytes, limits, Role::Companion),
+        Some(_) => {
+            let mut report = FileReport {
+                file,
+                source: String::from_utf8_lossy(bytes).into_owned(),
+                diagnostics: Vec::new(),
+            };
+            let edition = key.map_or("", |d| d.edition.id);
+            report.diagnostics.push(
+                crate::diag::Diagnostic::new(&crate::diag::codes::BASIC_WITHOUT_KEY, None)
+                    .arg("value", edition),
+            );
+            (report, None)
+        }
+    };
+    if let (Some(key), Some(basic)) = (key, document.as_mut()) {
+        pair::assemble(key, basic);
+    }
+    report.sort();
+    Assessment {
+        folder: None,
+        document,
+        changes: Vec::new(),
+        changes_record: None,
+        document_report: report,
+        changes_report: None,
+        basic: None,
+    }
 }
 
 /// Loads a version given as a folder, a YAML file, or `REV:PATH` (read with `git show` from
@@ -170,12 +260,23 @@ pub fn load_version(spec: &str, limits: &Limits) -> Result<Assessment, Error> {
         &output.stdout,
         limits,
     );
-    Ok(Assessment {
+    let mut assessment = Assessment {
         folder: None,
         document,
         changes: Vec::new(),
         changes_record: None,
         document_report,
         changes_report: None,
-    })
+        basic: None,
+    };
+    let basic_name = pair::basic_file_of(Path::new(&name))
+        .to_string_lossy()
+        .replace('\\', "/");
+    let basic = show(&basic_name)?;
+    if basic.status.success() {
+        let file = PathBuf::from(format!("{rev}:{basic_name}"));
+        let basic = companion(&assessment, file, &basic.stdout, limits);
+        assessment.basic = Some(Box::new(basic));
+    }
+    Ok(assessment)
 }

@@ -6,7 +6,9 @@
 
 use super::Source;
 use crate::diag::Lang;
-use crate::form::choices::{TARGET_PEOPLE, THRESHOLD};
+use crate::form::choices::{
+    BASIC_TARGET_PEOPLE, BASIC_THRESHOLD, DOCUMENTS, TARGET_PEOPLE, THRESHOLD,
+};
 
 /// What the しきい値判断 makes mandatory, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,41 +23,7 @@ pub enum Required {
     BasicAndFull,
 }
 
-/// One of the three forms (rules.md §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    /// 様式２ 基礎項目評価書.
-    Basic,
-    /// 様式３ 重点項目評価書.
-    Key,
-    /// 様式４ 全項目評価書.
-    Full,
-}
-
-impl Form {
-    /// The assessment the form records: `基礎項目評価`, `重点項目評価`, `全項目評価`.
-    pub fn assessment(self) -> &'static str {
-        match self {
-            Form::Basic => "基礎項目評価",
-            Form::Key => "重点項目評価",
-            Form::Full => "全項目評価",
-        }
-    }
-
-    /// The document: `基礎項目評価書` …
-    pub fn document(self) -> String {
-        format!("{}書", self.assessment())
-    }
-
-    /// The form's number: `様式２`, `様式３`, `様式４`.
-    pub fn number(self) -> &'static str {
-        match self {
-            Form::Basic => "様式２",
-            Form::Key => "様式３",
-            Form::Full => "様式４",
-        }
-    }
-}
+pub use crate::form::Form;
 
 impl Required {
     /// The forms to produce: a 基礎項目評価書 whenever anything is due ([S]).
@@ -109,6 +77,43 @@ impl Required {
             Required::BasicAndFull => None,
         }
     }
+
+    /// The ＜選択肢＞ of 様式２ Ⅲしきい値判断結果 that states this result.
+    pub fn form2_choice(self) -> &'static str {
+        BASIC_THRESHOLD.options[match self {
+            Required::Basic => 0,
+            Required::BasicAndKey => 1,
+            Required::BasicAndFull => 2,
+            Required::Nothing => 3,
+        }]
+    }
+
+    /// The result a 様式２ Ⅲしきい値判断結果 choice states.
+    pub fn of_form2_choice(text: &str) -> Option<Required> {
+        [
+            Required::Basic,
+            Required::BasicAndKey,
+            Required::BasicAndFull,
+            Required::Nothing,
+        ]
+        .into_iter()
+        .find(|r| r.form2_choice() == text)
+    }
+
+    /// The least of 様式２ Ⅳ１提出する特定個人情報保護評価書の種類 that satisfies this result:
+    /// its position in the form's list (a higher one may always be chosen).
+    pub fn least_documents(self) -> usize {
+        match self {
+            Required::Nothing | Required::Basic => 0,
+            Required::BasicAndKey => 1,
+            Required::BasicAndFull => 2,
+        }
+    }
+
+    /// The 様式２ Ⅳ１ choice of [`Required::least_documents`].
+    pub fn least_documents_choice(self) -> &'static str {
+        DOCUMENTS.options[self.least_documents()]
+    }
 }
 
 /// `A is` / `A and B are`.
@@ -159,8 +164,20 @@ impl Band {
         (position < TARGET_PEOPLE.options.len()).then(|| BANDS[position].0)
     }
 
+    /// The band of a 様式２ Ⅱ１対象人数 choice, by its position in the form's list (the same
+    /// bands as 様式３'s, and 30万人以上).
+    pub fn of_basic_choice(position: usize) -> Option<Band> {
+        (position < BASIC_TARGET_PEOPLE.options.len()).then(|| BANDS[position].0)
+    }
+
     fn index(self) -> usize {
         BANDS.iter().position(|(b, _)| *b == self).unwrap_or(0)
+    }
+
+    /// The band's position in 様式２ Ⅱ１対象人数's ＜選択肢＞ (and, for the first four, in
+    /// 様式３ Ⅰ１③'s).
+    pub fn position(self) -> usize {
+        self.index()
     }
 
     /// The band in words; the first four are the form's own ＜選択肢＞ texts.

@@ -11,13 +11,13 @@ use super::RenderContext;
 use super::world::{self, HyokaWorld};
 use crate::Error;
 
-/// The name of the data file beside the `.typ` (ASCII letters, digits, `-`, `_` only, so it is
-/// safe inside a Typst string literal and as a virtual path).
+/// The name of the data file beside the `.typ` (ASCII letters, digits, `-`, `_`, `.` only, so
+/// it is safe inside a Typst string literal and, holding no separator, names one file).
 pub fn data_name(stem: &str) -> String {
     let safe: String = stem
         .chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
                 c
             } else {
                 '_'

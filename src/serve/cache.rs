@@ -6,7 +6,8 @@
 //! that requests arriving together wait for one render instead of each doing their own. The
 //! last document that rendered without errors is kept, so the preview can still show it
 //! (marked as out of date) while the file being edited has errors. The PDF and each review are
-//! made on demand and cached the same way.
+//! made on demand and cached the same way. An assessment with a 基礎項目評価書 beside its
+//! 重点項目評価書 has two documents: each result is kept per document ([`Form`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,8 +15,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::diff::Change;
 use crate::diff::export::Row;
+use crate::form::Form;
 use crate::layout::{self, Layout};
-use crate::load::{self, Assessment, CHANGES_FILE, DOCUMENT_FILE, Limits};
+use crate::load::{
+    self, Assessment, BASIC_CHANGES_FILE, BASIC_FILE, CHANGES_FILE, DOCUMENT_FILE, Limits,
+};
 use crate::render::{self, Format, RenderContext, Templates};
 use crate::{Error, validate};
 
@@ -26,8 +30,15 @@ pub struct Checked {
     pub key: u64,
     /// The assessment with its diagnostics.
     pub assessment: Assessment,
-    /// The rendered document, when there are no errors.
-    pub good: Option<Arc<Good>>,
+    /// The rendered documents (main document first), when there are no errors.
+    pub good: Vec<Arc<Good>>,
+}
+
+impl Checked {
+    /// The rendered document of a form.
+    pub fn good(&self, form: Form) -> Option<&Arc<Good>> {
+        self.good.iter().find(|g| g.form == form)
+    }
 }
 
 /// A document that rendered without errors.
@@ -35,6 +46,8 @@ pub struct Checked {
 pub struct Good {
     /// The hash of the input files it was made from.
     pub key: u64,
+    /// Which document of the assessment.
+    pub form: Form,
     /// Its layout (for the PDF and the redline edition).
     pub layout: Layout,
     /// The HTML, exactly as `hyoka render --format html` writes it.
@@ -59,14 +72,20 @@ pub enum Review {
     },
 }
 
-type Reviews = HashMap<String, ((u64, u64), Arc<Review>)>;
+type Reviews = HashMap<(String, FormKey), ((u64, u64), Arc<Review>)>;
+
+/// A [`Form`] as a map key.
+type FormKey = &'static str;
+
+/// A PDF per document, with the key of the inputs it was made from.
+type Pdfs = HashMap<FormKey, (u64, Arc<Vec<u8>>)>;
 
 /// One assessment's cached results; separate locks, so a slow PDF does not hold up a page.
 #[derive(Debug, Default)]
 struct Slot {
     checked: Mutex<Option<Arc<Checked>>>,
-    last_good: Mutex<Option<Arc<Good>>>,
-    pdf: Mutex<Option<(u64, Arc<Vec<u8>>)>>,
+    last_good: Mutex<HashMap<FormKey, Arc<Good>>>,
+    pdf: Mutex<Pdfs>,
     reviews: Mutex<Reviews>,
 }
 
@@ -131,6 +150,8 @@ impl Cache {
         let key = hash([
             bytes_or_absent(&folder.join(DOCUMENT_FILE))?.as_slice(),
             bytes_or_absent(&folder.join(CHANGES_FILE))?.as_slice(),
+            bytes_or_absent(&folder.join(BASIC_FILE))?.as_slice(),
+            bytes_or_absent(&folder.join(BASIC_CHANGES_FILE))?.as_slice(),
         ]);
         let slot = self.slot(name);
         let mut checked = lock(&slot.checked);
@@ -139,17 +160,25 @@ impl Cache {
         }
         let mut assessment = load::load(&folder, &Limits::default())?;
         validate::validate(&mut assessment);
-        let good = match assessment.document.as_ref() {
-            Some(document) if !assessment.has_errors() => {
-                let layout = layout::layout(document, &assessment.changes);
-                let html = self.render(&layout, name, Format::Html)?;
-                Some(Arc::new(Good { key, layout, html }))
+        let mut good = Vec::new();
+        if !assessment.has_errors() {
+            for (document, changes) in assessment.documents() {
+                let layout = layout::layout(document, changes);
+                let form = document.edition.form;
+                let html = self.render(&layout, name, form, Format::Html)?;
+                good.push(Arc::new(Good {
+                    key,
+                    form,
+                    layout,
+                    html,
+                }));
             }
-            _ => None,
-        };
-        if let Some(good) = &good {
-            *lock(&slot.last_good) = Some(Arc::clone(good));
         }
+        let mut last = lock(&slot.last_good);
+        for g in &good {
+            last.insert(g.form.file_tag(), Arc::clone(g));
+        }
+        drop(last);
         let fresh = Arc::new(Checked {
             key,
             assessment,
@@ -159,61 +188,90 @@ impl Cache {
         Ok(fresh)
     }
 
-    /// The document to show: the current one, or else the last one that rendered (with `true`:
-    /// it is out of date), or none when the assessment has never rendered since the start.
-    pub fn document(&self, name: &str) -> Result<Option<(Arc<Good>, bool)>, Error> {
+    /// The document of `form` to show: the current one, or else the last one that rendered
+    /// (with `true`: it is out of date), or none when it has never rendered since the start.
+    pub fn document(&self, name: &str, form: Form) -> Result<Option<(Arc<Good>, bool)>, Error> {
         let checked = self.checked(name)?;
-        if let Some(good) = &checked.good {
+        if let Some(good) = checked.good(form) {
             return Ok(Some((Arc::clone(good), false)));
         }
         Ok(lock(&self.slot(name).last_good)
-            .as_ref()
+            .get(form.file_tag())
             .map(|g| (Arc::clone(g), true)))
     }
 
     /// The PDF of [`Cache::document`]'s document, rendered once per change.
-    pub fn pdf(&self, name: &str) -> Result<Option<Arc<Vec<u8>>>, Error> {
-        let Some((good, _)) = self.document(name)? else {
+    pub fn pdf(&self, name: &str, form: Form) -> Result<Option<Arc<Vec<u8>>>, Error> {
+        let Some((good, _)) = self.document(name, form)? else {
             return Ok(None);
         };
         let slot = self.slot(name);
         let mut pdf = lock(&slot.pdf);
-        if let Some((_, bytes)) = pdf.as_ref().filter(|(key, _)| *key == good.key) {
+        if let Some((_, bytes)) = pdf.get(form.file_tag()).filter(|(key, _)| *key == good.key) {
             return Ok(Some(Arc::clone(bytes)));
         }
-        let bytes = Arc::new(self.render(&good.layout, name, Format::Pdf)?);
-        *pdf = Some((good.key, Arc::clone(&bytes)));
+        let bytes = Arc::new(self.render(&good.layout, name, form, Format::Pdf)?);
+        pdf.insert(form.file_tag(), (good.key, Arc::clone(&bytes)));
         Ok(Some(bytes))
     }
 
-    /// The comparison of the current document with the snapshot `versions/<stem>.yaml` (the
-    /// caller has checked that it exists), made once per change of either.
-    pub fn review(&self, name: &str, stem: &str) -> Result<Arc<Review>, Error> {
+    /// The comparison of the current document of `form` with its version in the snapshot
+    /// `versions/<stem>.yaml` (the caller has checked that it exists), made once per change of
+    /// either.
+    pub fn review(&self, name: &str, stem: &str, form: Form) -> Result<Arc<Review>, Error> {
         let checked = self.checked(name)?;
         let file = self
             .folder(name)
             .join(super::VERSIONS)
             .join(format!("{stem}.yaml"));
-        let key = (checked.key, hash([bytes_or_absent(&file)?.as_slice()]));
+        let basic = load::pair::basic_file_of(&file);
+        let key = (
+            checked.key,
+            hash([
+                bytes_or_absent(&file)?.as_slice(),
+                bytes_or_absent(&basic)?.as_slice(),
+            ]),
+        );
         let slot = self.slot(name);
         let mut reviews = lock(&slot.reviews);
-        if let Some((_, review)) = reviews.get(stem).filter(|(k, _)| *k == key) {
+        let id = (stem.to_string(), form.file_tag());
+        if let Some((_, review)) = reviews.get(&id).filter(|(k, _)| *k == key) {
             return Ok(Arc::clone(review));
         }
-        let review = Arc::new(self.compare(name, &checked, &file)?);
-        reviews.insert(stem.to_string(), (key, Arc::clone(&review)));
+        let review = Arc::new(self.compare(name, &checked, &file, form)?);
+        reviews.insert(id, (key, Arc::clone(&review)));
         Ok(review)
     }
 
-    fn compare(&self, name: &str, checked: &Checked, file: &Path) -> Result<Review, Error> {
-        let (Some(good), Some(new)) = (&checked.good, &checked.assessment.document) else {
+    fn compare(
+        &self,
+        name: &str,
+        checked: &Checked,
+        file: &Path,
+        form: Form,
+    ) -> Result<Review, Error> {
+        let current = checked
+            .assessment
+            .documents()
+            .into_iter()
+            .map(|(d, _)| d)
+            .find(|d| d.edition.form == form);
+        let (Some(good), Some(new)) = (checked.good(form), current) else {
             return Ok(Review::CurrentInvalid);
         };
         let mut old = load::load(file, &Limits::default())?;
         validate::validate(&mut old);
-        let Some(old_document) = old.document.as_ref().filter(|_| !old.has_errors()) else {
+        let old_document = old
+            .documents()
+            .into_iter()
+            .map(|(d, _)| d)
+            .find(|d| d.edition.form == form)
+            .filter(|_| !old.has_errors())
+            .cloned();
+        let Some(old_document) = old_document else {
             return Ok(Review::SnapshotInvalid(Box::new(old)));
         };
+        let old_document = &old_document;
         let changes = crate::diff::diff(old_document, new);
         // As `hyoka diff` proposes them: dated by the current 公表日, 提出時期 proposed per row.
         let date = new
@@ -227,7 +285,7 @@ impl Cache {
             .collect();
         let mut redline = good.layout.clone();
         layout::apply_redline(&mut redline, &changes);
-        let html = self.render(&redline, name, Format::Html)?;
+        let html = self.render(&redline, name, form, Format::Html)?;
         Ok(Review::Compared {
             changes,
             rows,
@@ -236,8 +294,18 @@ impl Cache {
     }
 
     /// One format's bytes through the same renderer as `hyoka render`.
-    fn render(&self, layout: &Layout, name: &str, format: Format) -> Result<Vec<u8>, Error> {
-        let stem = crate::build::stem_of(&self.folder(name));
+    fn render(
+        &self,
+        layout: &Layout,
+        name: &str,
+        form: Form,
+        format: Format,
+    ) -> Result<Vec<u8>, Error> {
+        let stem = format!(
+            "{}.{}",
+            crate::build::stem_of(&self.folder(name)),
+            form.file_tag()
+        );
         let ctx = RenderContext {
             layout,
             stem: &stem,
@@ -262,7 +330,7 @@ mod tests {
         let folder = root.join("ex");
         std::fs::create_dir_all(&folder).unwrap();
         let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments/takaoka-vaccination");
-        for file in [DOCUMENT_FILE, CHANGES_FILE] {
+        for file in [DOCUMENT_FILE, CHANGES_FILE, BASIC_FILE, BASIC_CHANGES_FILE] {
             std::fs::copy(example.join(file), folder.join(file)).unwrap();
         }
         root
@@ -273,7 +341,7 @@ mod tests {
         let root = example_root("once");
         let cache = Cache::new(root.clone(), Templates::default());
         let first = cache.checked("ex").unwrap();
-        assert!(first.good.is_some());
+        assert_eq!(first.good.len(), 2, "both documents");
         assert!(
             Arc::ptr_eq(&first, &cache.checked("ex").unwrap()),
             "rendered twice"
@@ -282,11 +350,13 @@ mod tests {
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&file, text.replacen("十分である", "十分でない", 1)).unwrap();
         let broken = cache.checked("ex").unwrap();
-        assert!(!Arc::ptr_eq(&first, &broken) && broken.good.is_none());
-        let (shown, stale) = cache.document("ex").unwrap().unwrap();
-        assert!(stale && Arc::ptr_eq(&shown, first.good.as_ref().unwrap()));
+        assert!(!Arc::ptr_eq(&first, &broken) && broken.good.is_empty());
+        for form in [Form::Key, Form::Basic] {
+            let (shown, stale) = cache.document("ex", form).unwrap().unwrap();
+            assert!(stale && Arc::ptr_eq(&shown, first.good(form).unwrap()));
+        }
         std::fs::write(&file, text).unwrap();
-        let (_, stale) = cache.document("ex").unwrap().unwrap();
+        let (_, stale) = cache.document("ex", Form::Basic).unwrap().unwrap();
         assert!(!stale);
         let _ = std::fs::remove_dir_all(&root);
     }
@@ -297,8 +367,8 @@ mod tests {
         let file = root.join("ex").join(DOCUMENT_FILE);
         std::fs::write(&file, "様式: 令和6年10月\n表紙: [").unwrap();
         let cache = Cache::new(root.clone(), Templates::default());
-        assert!(cache.document("ex").unwrap().is_none());
-        assert!(cache.pdf("ex").unwrap().is_none());
+        assert!(cache.document("ex", Form::Key).unwrap().is_none());
+        assert!(cache.pdf("ex", Form::Key).unwrap().is_none());
         let _ = std::fs::remove_dir_all(&root);
     }
 }

@@ -105,7 +105,9 @@ impl State {
             .filter_map(|e| {
                 let file = e.file_name().to_str()?.to_string();
                 let stem = file.strip_suffix(".yaml")?;
-                (!stem.is_empty() && !stem.starts_with('.')).then(|| stem.to_string())
+                // A 基礎項目評価書 kept beside a version is part of that version.
+                let own = !crate::load::pair::is_basic_file(&file);
+                (own && !stem.is_empty() && !stem.starts_with('.')).then(|| stem.to_string())
             })
             .collect();
         stems.sort_by(|a, b| b.cmp(a));

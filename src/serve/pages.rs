@@ -14,6 +14,7 @@ use super::text::{self, Texts};
 use crate::diag::{Diagnostic, FileReport, Lang, Severity, Span};
 use crate::diff::export::{self, Row};
 use crate::diff::redline::{Segment, segments};
+use crate::form::Form;
 use crate::form::changes::TABLE;
 use crate::form::label::printed_number;
 use crate::load::Assessment;
@@ -44,11 +45,58 @@ pub struct Nav {
     pub review: String,
     /// `preview` or `review`.
     pub current: &'static str,
+    /// The assessment's documents, when it has two (a 重点項目評価書 and its
+    /// 基礎項目評価書): the same page of each.
+    pub documents: Vec<DocumentTab>,
+}
+
+/// A link to one document of an assessment.
+#[derive(Debug, Serialize)]
+pub struct DocumentTab {
+    /// `重点項目評価書` / `基礎項目評価書`.
+    pub label: String,
+    /// The current page of that document.
+    pub href: String,
+    /// Whether it is the document shown.
+    pub current: bool,
+}
+
+/// Which document of an assessment a page shows, and which it has.
+#[derive(Debug, Clone, Copy)]
+pub struct Documents<'a> {
+    /// The document shown.
+    pub shown: Form,
+    /// Every document of the assessment, main document first.
+    pub all: &'a [Form],
+}
+
+impl Documents<'_> {
+    /// The query that selects the shown document (`doc=kiso`), or "" for the main document.
+    pub fn query(&self) -> String {
+        query_of(self.shown, self.all)
+    }
+}
+
+fn query_of(form: Form, all: &[Form]) -> String {
+    if all.first() == Some(&form) {
+        String::new()
+    } else {
+        format!("doc={}", form.file_tag())
+    }
 }
 
 /// The URL of an assessment's page (`""` for the preview).
 pub fn href(name: &str, page: &str) -> String {
     format!("/a/{}/{page}", encode_path(name))
+}
+
+/// `url` with the query `query` (`a=1`) added, when there is one.
+pub fn with_query(url: String, query: &str) -> String {
+    match (query.is_empty(), url.contains('?')) {
+        (true, _) => url,
+        (false, true) => format!("{url}&{query}"),
+        (false, false) => format!("{url}?{query}"),
+    }
 }
 
 impl Chrome {
@@ -59,7 +107,23 @@ impl Chrome {
         name: &str,
         current: &'static str,
         generation: u64,
+        documents: Documents,
     ) -> Chrome {
+        let page = if current == "review" { "review" } else { "" };
+        let tabs = if documents.all.len() > 1 {
+            documents
+                .all
+                .iter()
+                .map(|form| DocumentTab {
+                    label: form.document(),
+                    href: with_query(href(name, page), &query_of(*form, documents.all)),
+                    current: *form == documents.shown,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let query = documents.query();
         Chrome {
             t: text::texts(lang),
             title,
@@ -67,9 +131,10 @@ impl Chrome {
             generation,
             nav: Some(Nav {
                 name: name.to_string(),
-                preview: href(name, ""),
-                review: href(name, "review"),
+                preview: with_query(href(name, ""), &query),
+                review: with_query(href(name, "review"), &query),
                 current,
+                documents: tabs,
             }),
         }
     }
@@ -127,12 +192,19 @@ impl IndexEntry {
     }
 }
 
-/// 評価書名 of an assessment, when it has one.
+/// 評価書名 of an assessment's main document, when it has one.
 pub fn title_of(a: &Assessment) -> String {
+    let form = a.document.as_ref().map(|d| d.edition.form);
+    form.map(|f| title_of_document(a, f)).unwrap_or_default()
+}
+
+/// 評価書名 of one document of an assessment, when it has one.
+pub fn title_of_document(a: &Assessment, form: Form) -> String {
     let text = a
-        .document
-        .as_ref()
-        .and_then(|d| d.root.at("表紙.評価書名"))
+        .documents()
+        .into_iter()
+        .find(|(d, _)| d.edition.form == form)
+        .and_then(|(d, _)| d.root.at("表紙.評価書名"))
         .map(|e| &e.value);
     match text {
         Some(crate::load::Value::Text(t)) => t.clone(),
@@ -264,22 +336,24 @@ impl PreviewView {
         document: Option<bool>,
         lang: Lang,
         generation: u64,
+        documents: Documents,
     ) -> PreviewView {
         let (errors, warnings) = tally(a);
-        let title = title_of(a);
+        let title = title_of_document(a, documents.shown);
+        let query = documents.query();
         let title = if title.is_empty() {
             name.to_string()
         } else {
             title
         };
         PreviewView {
-            chrome: Chrome::assessment(lang, title, name, "preview", generation),
+            chrome: Chrome::assessment(lang, title, name, "preview", generation, documents),
             summary: text::counts(lang, errors, warnings),
             has_errors: errors > 0,
             diagnostics: diagnostics(root, a, lang),
             document: document.map(|stale| DocumentView {
-                src: href(name, "document.html"),
-                pdf: href(name, "document.pdf"),
+                src: with_query(href(name, "document.html"), &query),
+                pdf: with_query(href(name, "document.pdf"), &query),
                 stale,
             }),
         }
@@ -317,6 +391,8 @@ pub struct ReviewView {
     pub snapshots: Vec<SnapshotView>,
     /// The snapshot compared with, if any.
     pub chosen: Option<String>,
+    /// The document reviewed (`kiso`, `juten`), kept by the picker's form.
+    pub doc: &'static str,
     /// `compared`, `current-invalid`, `snapshot-invalid` or `none`.
     pub outcome: &'static str,
     /// `（別添２）変更箇所`, from the form.
@@ -335,6 +411,7 @@ pub struct ReviewView {
 
 impl ReviewView {
     /// The review of `name` against `chosen` (one of `stems`, newest first).
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         root: &Path,
         name: &str,
@@ -343,25 +420,35 @@ impl ReviewView {
         chosen: Option<(&str, &Review)>,
         lang: Lang,
         generation: u64,
+        documents: Documents,
     ) -> ReviewView {
+        let query = documents.query();
+        let changes_num = crate::form::EDITIONS
+            .iter()
+            .find(|e| e.form == documents.shown)
+            .map_or(TABLE.num, |e| e.changes_num);
         let title = if title.is_empty() {
             name.to_string()
         } else {
             title
         };
         let mut view = ReviewView {
-            chrome: Chrome::assessment(lang, title, name, "review", generation),
+            chrome: Chrome::assessment(lang, title, name, "review", generation, documents),
             snapshots: stems
                 .iter()
                 .map(|s| SnapshotView {
                     stem: s.clone(),
-                    href: format!("{}?from={}", href(name, "review"), percent_encode(s)),
+                    href: with_query(
+                        format!("{}?from={}", href(name, "review"), percent_encode(s)),
+                        &query,
+                    ),
                     selected: chosen.is_some_and(|(c, _)| c == s),
                 })
                 .collect(),
             chosen: chosen.map(|(c, _)| c.to_string()),
+            doc: documents.shown.file_tag(),
             outcome: "none",
-            heading: format!("{}{}", printed_number(TABLE.num), TABLE.label),
+            heading: format!("{}{}", printed_number(changes_num), TABLE.label),
             summary: String::new(),
             columns: export::columns(),
             rows: Vec::new(),
@@ -379,10 +466,13 @@ impl ReviewView {
                 view.outcome = "compared";
                 view.summary = text::changes(lang, rows.len());
                 view.rows = rows.iter().map(row_view).collect();
-                view.redline = format!(
-                    "{}?from={}",
-                    href(name, "redline.html"),
-                    percent_encode(stem)
+                view.redline = with_query(
+                    format!(
+                        "{}?from={}",
+                        href(name, "redline.html"),
+                        percent_encode(stem)
+                    ),
+                    &query,
                 );
             }
         }

@@ -10,10 +10,11 @@ use std::time::Duration;
 use super::State;
 use super::cache::Review;
 use super::http::{Request, Response, encode_path, host_allowed, percent_encode};
-use super::pages::{ErrorView, IndexEntry, PreviewView, ReviewView, title_of};
+use super::pages::{Documents, ErrorView, IndexEntry, PreviewView, ReviewView, title_of_document};
 use super::text;
 use super::watch::Scope;
 use crate::Error;
+use crate::form::Form;
 
 /// The pages' policy: nothing inline, everything from this server, no framing by others.
 pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
@@ -160,10 +161,28 @@ fn assessment(
     gone: &mut dyn FnMut() -> bool,
 ) -> Result<Response, Error> {
     let generation = state.watcher.generation(Scope::Assessment(name));
+    // The documents of the assessment, and the one `?doc=` asks for (the main one by default).
+    let checked = state.cache.checked(name)?;
+    let all: Vec<Form> = checked
+        .assessment
+        .documents()
+        .iter()
+        .map(|(d, _)| d.edition.form)
+        .collect();
+    let form = match request.param("doc") {
+        None => all.first().copied().unwrap_or(Form::Key),
+        Some(tag) => match all.iter().find(|f| f.file_tag() == tag) {
+            Some(form) => *form,
+            None => return Ok(not_found(state)),
+        },
+    };
+    let documents = Documents {
+        shown: form,
+        all: &all,
+    };
     match tail {
         "" => {
-            let checked = state.cache.checked(name)?;
-            let shown = state.cache.document(name)?.map(|(_, stale)| stale);
+            let shown = state.cache.document(name, form)?.map(|(_, stale)| stale);
             let view = PreviewView::new(
                 &state.root,
                 name,
@@ -171,16 +190,21 @@ fn assessment(
                 shown,
                 state.lang,
                 generation,
+                documents,
             );
             Ok(page(200, state.pages.render("serve/preview.html", &view)?))
         }
-        "document.html" => Ok(match state.cache.document(name)? {
+        "document.html" => Ok(match state.cache.document(name, form)? {
             Some((good, _)) => document(&good.html),
             None => not_found(state),
         }),
-        "document.pdf" => Ok(match state.cache.pdf(name)? {
+        "document.pdf" => Ok(match state.cache.pdf(name, form)? {
             Some(bytes) => {
-                let file = format!("{}.pdf", crate::build::stem_of(&state.root.join(name)));
+                let file = format!(
+                    "{}.{}.pdf",
+                    crate::build::stem_of(&state.root.join(name)),
+                    form.file_tag()
+                );
                 Response::new(200, "application/pdf", bytes.to_vec()).header(
                     "Content-Disposition",
                     format!("inline; filename*=UTF-8''{}", percent_encode(&file)),
@@ -188,7 +212,7 @@ fn assessment(
             }
             None => not_found(state),
         }),
-        "review" => review(state, name, request, generation),
+        "review" => review(state, name, request, generation, documents),
         "redline.html" => {
             let stems = state.snapshots(name);
             let Some(stem) = request
@@ -197,7 +221,7 @@ fn assessment(
             else {
                 return Ok(not_found(state));
             };
-            Ok(match &*state.cache.review(name, stem)? {
+            Ok(match &*state.cache.review(name, stem, form)? {
                 Review::Compared { html, .. } => document(html),
                 _ => not_found(state),
             })
@@ -212,6 +236,7 @@ fn review(
     name: &str,
     request: &Request,
     generation: u64,
+    documents: Documents,
 ) -> Result<Response, Error> {
     let stems = state.snapshots(name);
     let chosen = match request.param("from") {
@@ -222,10 +247,10 @@ fn review(
         None => stems.first().map(String::as_str),
     };
     let compared = match chosen {
-        Some(stem) => Some((stem, state.cache.review(name, stem)?)),
+        Some(stem) => Some((stem, state.cache.review(name, stem, documents.shown)?)),
         None => None,
     };
-    let title = title_of(&state.cache.checked(name)?.assessment);
+    let title = title_of_document(&state.cache.checked(name)?.assessment, documents.shown);
     let view = ReviewView::new(
         &state.root,
         name,
@@ -234,6 +259,7 @@ fn review(
         compared.as_ref().map(|(s, r)| (*s, &**r)),
         state.lang,
         generation,
+        documents,
     );
     Ok(page(200, state.pages.render("serve/review.html", &view)?))
 }

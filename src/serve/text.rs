@@ -17,6 +17,8 @@ pub struct Texts {
     pub app: &'static str,
     /// Link back to the list.
     pub all_assessments: &'static str,
+    /// The label of the tabs of an assessment's documents.
+    pub documents: &'static str,
     /// Tab names.
     pub preview: &'static str,
     /// Tab names.
@@ -94,6 +96,7 @@ pub static JA: Texts = Texts {
     lang: "ja",
     app: "hyoka 評価書プレビュー",
     all_assessments: "評価書の一覧",
+    documents: "評価書",
     preview: "プレビュー",
     review: "変更の確認",
     live: "ファイルを保存すると、このページは自動で更新されます。",
@@ -136,6 +139,7 @@ pub static EN: Texts = Texts {
     lang: "en",
     app: "hyoka assessment preview",
     all_assessments: "All assessments",
+    documents: "Documents",
     preview: "Preview",
     review: "Review changes",
     live: "This page updates itself when the files are saved.",

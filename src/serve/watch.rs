@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::load::{CHANGES_FILE, DOCUMENT_FILE};
+use crate::load::{BASIC_CHANGES_FILE, BASIC_FILE, CHANGES_FILE, DOCUMENT_FILE};
 
 /// How often the files are looked at.
 const POLL: Duration = Duration::from_millis(200);
@@ -145,12 +145,14 @@ fn stamp(path: &Path) -> Stamp {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-/// The stamps of an assessment's inputs: its two files and every entry of `versions/`.
+/// The stamps of an assessment's inputs: its files (with the 基礎項目評価書 beside a
+/// 重点項目評価書) and every entry of `versions/`.
 fn stamps(folder: &Path) -> Vec<(String, Stamp)> {
-    let mut out: Vec<(String, Stamp)> = [DOCUMENT_FILE, CHANGES_FILE]
-        .iter()
-        .map(|f| (f.to_string(), stamp(&folder.join(f))))
-        .collect();
+    let mut out: Vec<(String, Stamp)> =
+        [DOCUMENT_FILE, CHANGES_FILE, BASIC_FILE, BASIC_CHANGES_FILE]
+            .iter()
+            .map(|f| (f.to_string(), stamp(&folder.join(f))))
+            .collect();
     let versions = folder.join(super::VERSIONS);
     out.push((super::VERSIONS.to_string(), stamp(&versions)));
     if let Ok(entries) = std::fs::read_dir(&versions) {

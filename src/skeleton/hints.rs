@@ -44,6 +44,8 @@ fn condition(cond: Cond, lang: Lang) -> String {
             format!("「{k}」にチェックしないとき必須、チェックしたら空欄")
         }
         (Cond::FlagOff(k), Lang::En) => format!("required unless {k} is ticked; empty when it is"),
+        (Cond::FlagOn(k), Lang::Ja) => format!("「{k}」にチェックしたとき必須、それ以外は空欄"),
+        (Cond::FlagOn(k), Lang::En) => format!("required when {k} is ticked; empty otherwise"),
     }
 }
 
@@ -188,6 +190,64 @@ pub fn preamble(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// The lines at the top of a `kiso.yaml`, after the preamble.
+pub fn companion_preamble(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Ja => &[
+            "このファイルは assessment.yaml の重点項目評価書と共に公表する基礎項目評価書です。",
+            "二つの評価書に共通する項目は assessment.yaml にだけ書きます（下のコメントに、どこから取るかを示します）。",
+        ],
+        Lang::En => &[
+            "This file is the 基礎項目評価書 published with the 重点項目評価書 in assessment.yaml.",
+            "The items the two share are written only in assessment.yaml (the comments below say where each comes from).",
+        ],
+    }
+}
+
+/// The line that says the edition's labels are partly reconstructed.
+pub fn reconstructed_preamble(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => {
+            "［推定］の付いた項目名・選択肢は様式の原本で確認できていない推定です。提出前に個人情報保護委員会の様式と照合してください（docs/form2-labels.md）。"
+        }
+        Lang::En => {
+            "Labels marked [reconstructed] are not verified against the commission's template; check them before submission (docs/form2-labels.md)."
+        }
+    }
+}
+
+/// The mark after a reconstructed label.
+pub fn reconstructed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => " ［推定］",
+        Lang::En => " [reconstructed]",
+    }
+}
+
+/// Why a shared fact is not written in `kiso.yaml`.
+pub fn shared_item(from: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("assessment.yaml の {from} から（ここには書かない）"),
+        Lang::En => format!("taken from {from} in assessment.yaml (not written here)"),
+    }
+}
+
+/// Why a section of shared facts is not written in `kiso.yaml`.
+pub fn shared_section(lang: Lang) -> String {
+    match lang {
+        Lang::Ja => "すべて assessment.yaml から（ここには書かない）".into(),
+        Lang::En => "all taken from assessment.yaml (not written here)".into(),
+    }
+}
+
+/// Why an item a prefilled value leaves blank is not written.
+pub fn left_blank(key: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("「{key}」が「{value}」のため空欄（重点項目評価書に記載）"),
+        Lang::En => format!("left blank because {key} is {value} (the 重点項目評価書 holds it)"),
+    }
+}
+
 /// The lines at the top of a new `changes.yaml`, before its columns.
 pub fn changes_preamble(lang: Lang) -> &'static [&'static str] {
     match lang {
@@ -222,18 +282,10 @@ pub fn no_rows_yet(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::{Mark, Num};
+    use crate::form::Num;
 
     fn item(kind: Kind) -> Item {
-        Item {
-            key: "k",
-            label: "l",
-            num: Num::None,
-            mark: Mark::No,
-            kind,
-            need: Need::Required,
-            under: "",
-        }
+        Item::new("k", "l", Num::None, kind)
     }
 
     #[test]

@@ -10,8 +10,10 @@
 pub mod hints;
 
 use crate::diag::Lang;
-use crate::form::label::{Step, full_label, printed_number};
-use crate::form::{self, Edition, Item, Kind, Mark, Need};
+use crate::form::label::{Step, full_label, key_path, printed_number};
+use crate::form::{self, Cond, Edition, Item, Kind, Mark, Need, Provenance};
+use crate::load::document::inherited;
+use crate::load::pair::source_label;
 use crate::load::yaml::plain_safe;
 
 /// The first line of a document, naming its JSON Schema for the YAML language server.
@@ -34,14 +36,45 @@ pub fn with_schema_line(text: &str, location: &str) -> String {
 
 /// A new `assessment.yaml` for `edition`, naming the schema at `schema`.
 pub fn assessment(edition: &'static Edition, schema: &str, lang: Lang) -> String {
+    document(edition, schema, None, lang)
+}
+
+/// A new `kiso.yaml`: the 基礎項目評価書 (`edition`, 様式２) beside a 重点項目評価書. The facts
+/// the two share are not written here: a comment names where each comes from. `prefilled`
+/// gives the values a companion has only one right answer for (key path, value); items a
+/// prefilled value leaves blank by the form's conditions are named, not written.
+pub fn companion(
+    edition: &'static Edition,
+    schema: &str,
+    prefilled: &[(&str, &str)],
+    lang: Lang,
+) -> String {
+    document(edition, schema, Some(prefilled), lang)
+}
+
+fn document(
+    edition: &'static Edition,
+    schema: &str,
+    companion: Option<&[(&str, &str)]>,
+    lang: Lang,
+) -> String {
     let mut w = Writer {
         out: String::new(),
         lang,
+        companion,
     };
     w.line(0, &schema_line(schema));
     w.comment(0, &format!("{} {}", edition.title, edition.tag));
     for line in hints::preamble(lang) {
         w.comment(0, line);
+    }
+    if companion.is_some() {
+        for line in hints::companion_preamble(lang) {
+            w.comment(0, line);
+        }
+    }
+    if edition.provenance == Provenance::Reconstructed {
+        w.comment(0, hints::reconstructed_preamble(lang));
     }
     w.line(
         0,
@@ -63,8 +96,12 @@ pub fn changes(edition: &'static Edition, lang: Lang) -> String {
     let mut w = Writer {
         out: String::new(),
         lang,
+        companion: None,
     };
-    w.comment(0, &format!("{}{}", printed_number(table.num), table.label));
+    w.comment(
+        0,
+        &format!("{}{}", printed_number(edition.changes_num), table.label),
+    );
     for line in hints::changes_preamble(lang) {
         w.comment(0, line);
     }
@@ -121,12 +158,14 @@ fn scalar(text: &str) -> String {
 }
 
 /// Accumulates the skeleton's text.
-struct Writer {
+struct Writer<'a> {
     out: String,
     lang: Lang,
+    /// Writing a `kiso.yaml`: its prefilled values.
+    companion: Option<&'a [(&'a str, &'a str)]>,
 }
 
-impl Writer {
+impl Writer<'_> {
     fn line(&mut self, depth: usize, text: &str) {
         self.out.push_str(&"  ".repeat(depth));
         self.out.push_str(text);
@@ -145,14 +184,52 @@ impl Writer {
                 self.out.push('\n');
             }
             path.push(Step { item, index: None });
-            self.item(item, path, depth);
+            match self.left_out(item, path) {
+                Some(reason) => self.comment(depth, &format!("{}: {reason}", heading(item, path))),
+                None => self.item(item, path, depth),
+            }
             path.pop();
         }
     }
 
+    /// In a `kiso.yaml`, why an item is not written: it is a fact of the 重点項目評価書, or a
+    /// prefilled value leaves it blank.
+    fn left_out(&self, item: &'static Item, path: &[Step]) -> Option<String> {
+        let prefilled = self.companion?;
+        if inherited(item) && !item.is_container() {
+            let from = source_label(item).unwrap_or_default();
+            return Some(hints::shared_item(&from, self.lang));
+        }
+        if inherited(item) {
+            return Some(hints::shared_section(self.lang));
+        }
+        if let Need::When(Cond::Is(key, want)) = item.need {
+            let parent = key_path(&path[..path.len() - 1]);
+            let sibling = if parent.is_empty() {
+                key.to_string()
+            } else {
+                format!("{parent}.{key}")
+            };
+            if let Some((_, value)) = prefilled.iter().find(|(p, _)| *p == sibling)
+                && *value != want
+            {
+                return Some(hints::left_blank(key, value, self.lang));
+            }
+        }
+        None
+    }
+
     /// One item: its comments, then its key with an empty value (or its children).
     fn item(&mut self, item: &'static Item, path: &mut Vec<Step>, depth: usize) {
-        self.comment(depth, &heading(item, path));
+        let mut title = heading(item, path);
+        if item.provenance == Provenance::Reconstructed {
+            title.push_str(hints::reconstructed(self.lang));
+        }
+        self.comment(depth, &title);
+        let prefilled = self
+            .companion
+            .and_then(|p| p.iter().find(|(k, _)| *k == key_path(path)))
+            .map(|(_, v)| *v);
         let need = hints::need(item.need, self.lang);
         let kind = hints::kind(item, self.lang);
         let hint = match item.kind {
@@ -201,6 +278,14 @@ impl Writer {
                 }
             }
             Kind::Flag => self.line(depth, &format!("{}: false", scalar(item.key))),
+            Kind::Choice(_) if prefilled.is_some() => self.line(
+                depth,
+                &format!(
+                    "{}: {}",
+                    scalar(item.key),
+                    scalar(prefilled.unwrap_or_default())
+                ),
+            ),
             Kind::Text | Kind::Lines | Kind::Choice(_) | Kind::Date { .. } | Kind::Count => {
                 self.line(depth, &format!("{}:", scalar(item.key)))
             }

@@ -23,11 +23,16 @@ fn at(
     Diagnostic::new(code, Some(entry.span)).at_item(label, path)
 }
 
-/// Runs every rule on a document.
-pub fn document_rules(document: &Document, out: &mut Vec<Diagnostic>) {
+/// Runs every rule on a 重点項目評価書; `basic`: the しきい値判断項目 of the 基礎項目評価書
+/// published with it, which its しきい値判断結果 is judged on.
+pub fn document_rules(
+    document: &Document,
+    basic: Option<&super::pair::BasicFacts>,
+    out: &mut Vec<Diagnostic>,
+) {
     entrust_count(document, out);
     transfer_counts(document, out);
-    threshold(document, out);
+    threshold(document, basic, out);
     dates(document, out);
     consistency(document, out);
     printable(document, out);
@@ -50,10 +55,11 @@ fn unprintable_diagnostic(c: char, span: crate::diag::Span) -> Diagnostic {
         .arg("code", format!("U+{:04X}", c as u32))
 }
 
-/// Texts with characters the bundled fonts cannot print (W0214), once per item.
-fn printable(document: &Document, out: &mut Vec<Diagnostic>) {
+/// Texts with characters the bundled fonts cannot print (W0214), once per item; a fact
+/// shared with the 重点項目評価書 is reported there.
+pub(super) fn printable(document: &Document, out: &mut Vec<Diagnostic>) {
     fn walk(record: &crate::load::Record, path: &mut Vec<Step>, out: &mut Vec<Diagnostic>) {
-        for entry in &record.entries {
+        for entry in record.entries.iter().filter(|e| !e.shared) {
             path.push(Step {
                 item: entry.item,
                 index: None,
@@ -206,8 +212,13 @@ fn accident(document: &Document) -> Fact {
 }
 
 /// Ⅴ１②しきい値判断結果 against Ⅰ１③対象人数 and what the document tells of 取扱者数 and
-/// 重大事故, decided by the table of [`crate::regime::threshold`] (rules.md §1).
-fn threshold(document: &Document, out: &mut Vec<Diagnostic>) {
+/// 重大事故, decided by the table of [`crate::regime::threshold`] (rules.md §1); beside a
+/// 基礎項目評価書, against that document's しきい値判断項目, which state all three.
+fn threshold(
+    document: &Document,
+    basic: Option<&super::pair::BasicFacts>,
+    out: &mut Vec<Diagnostic>,
+) {
     let root = &document.root;
     let Some(people) = root.choice("基本情報.事務.対象人数") else {
         return;
@@ -216,19 +227,25 @@ fn threshold(document: &Document, out: &mut Vec<Diagnostic>) {
     let (Some(entry), Some(result)) = (root.at(path), root.choice(path)) else {
         return;
     };
-    let Some(band) = choices::TARGET_PEOPLE
-        .position(people)
-        .and_then(Band::of_choice)
-    else {
-        return;
+    let facts = match basic {
+        Some(basic) => basic.facts,
+        None => {
+            let Some(band) = choices::TARGET_PEOPLE
+                .position(people)
+                .and_then(Band::of_choice)
+            else {
+                return;
+            };
+            Facts {
+                people: band,
+                handlers: handlers(document),
+                accident: accident(document),
+                staff_only: false,
+                paper_only: false,
+            }
+        }
     };
-    let decision = decide(&Facts {
-        people: band,
-        handlers: handlers(document),
-        accident: accident(document),
-        staff_only: false,
-        paper_only: false,
-    });
+    let decision = decide(&facts);
     let candidates = decision.candidates();
     let ok: Vec<&str> = candidates
         .iter()
@@ -239,22 +256,27 @@ fn threshold(document: &Document, out: &mut Vec<Diagnostic>) {
         && candidates
             .iter()
             .any(|(_, cell)| cell.required.form3_choice().is_none());
-    let code = if !ok.contains(&result) {
-        &codes::THRESHOLD
-    } else if unsure {
-        &codes::THRESHOLD_UNSURE
-    } else {
-        return;
+    let code = match (ok.contains(&result), basic) {
+        (false, Some(_)) => &codes::THRESHOLD_DISAGREE,
+        (false, None) => &codes::THRESHOLD,
+        // The 基礎項目評価書's own missing answers are reported there.
+        (true, None) if unsure => &codes::THRESHOLD_UNSURE,
+        (true, _) => return,
     };
-    out.push(
-        at(document, path, entry, code)
-            .arg("people", people)
-            .arg_lang(
-                "expected",
-                threshold_advice(&decision, Lang::Ja),
-                threshold_advice(&decision, Lang::En),
-            ),
-    );
+    let mut d = at(document, path, entry, code)
+        .arg("people", people)
+        .arg_lang(
+            "expected",
+            threshold_advice(&decision, Lang::Ja),
+            threshold_advice(&decision, Lang::En),
+        );
+    if let Some(basic) = basic {
+        d = d
+            .arg("result", result)
+            .arg_lang("facts", basic.text.0.clone(), basic.text.1.clone())
+            .elsewhere(basic.place.clone());
+    }
+    out.push(d);
 }
 
 /// What Ⅴ１② should say, one statement per column the document leaves open, each with its

@@ -15,7 +15,7 @@ fn codes(text: &str) -> Vec<&'static str> {
         load::document_from_bytes(PathBuf::from("t.yaml"), text.as_bytes(), &Limits::default());
     if let Some(document) = &document {
         super::check_document(document, &mut report.diagnostics);
-        super::rules::document_rules(document, &mut report.diagnostics);
+        super::document_rules(document, None, &mut report.diagnostics);
     }
     report.diagnostics.iter().map(|d| d.code.id).collect()
 }
@@ -258,7 +258,7 @@ fn threshold_advice_comes_from_the_table_with_its_marks() {
         let (_, document) =
             load::document_from_bytes(PathBuf::from("t.yaml"), text.as_bytes(), &Limits::default());
         let mut found = Vec::new();
-        super::rules::document_rules(&document.expect("a document"), &mut found);
+        super::rules::document_rules(&document.expect("a document"), None, &mut found);
         found
             .iter()
             .map(|d| (d.code.id, d.help(crate::diag::Lang::Ja)))

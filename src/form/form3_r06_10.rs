@@ -5,14 +5,20 @@
 //! order of the entries. Keep this file a table: behaviour belongs elsewhere.
 
 use super::choices::*;
-use super::{CheckOption, Cond, Edition, Extra, Group, Item, Kind, Mark, Need, Num};
+use super::words::*;
+use super::{CheckOption, Cond, Edition, Extra, Form, Group, Item, Kind, Mark, Num, Provenance};
 
 /// 様式３, 令和６年10月 edition.
 pub static EDITION: Edition = Edition {
+    key: "form3-r06-10",
     id: "令和6年10月 様式3",
+    form: Form::Key,
     title: "特定個人情報保護評価書（重点項目評価書）",
     tag: "[令和６年10月　様式３]",
-    items: &[COVER, BASIC, FILE, RISK, DISCLOSURE, PROCEDURE],
+    toc: true,
+    changes_num: Num::Annex(2),
+    provenance: Provenance::Printed,
+    items: &[COVER, BASIC, FILE, RISK, DISCLOSURE_AND_ENQUIRY, PROCEDURE],
 };
 
 // ----- small constructors, so that the table below reads like the form -----
@@ -26,15 +32,7 @@ macro_rules! items {
 }
 
 const fn item(key: &'static str, label: &'static str, num: Num, kind: Kind) -> Item {
-    Item {
-        key,
-        label,
-        num,
-        mark: Mark::No,
-        kind,
-        need: Need::Required,
-        under: "",
-    }
+    Item::new(key, label, num, kind)
 }
 const fn section(key: &'static str, label: &'static str, num: Num, items: &'static [Item]) -> Item {
     item(key, label, num, Kind::Section(items))
@@ -68,36 +66,6 @@ const fn opt_text(label: &'static str) -> CheckOption {
 }
 const fn headed(heading: &'static str, option: CheckOption) -> CheckOption {
     CheckOption { heading, ..option }
-}
-
-impl Item {
-    const fn marked(self) -> Item {
-        Item {
-            mark: Mark::Yes,
-            ..self
-        }
-    }
-    const fn exempt(self) -> Item {
-        Item {
-            mark: Mark::Exempt,
-            ..self
-        }
-    }
-    const fn optional(self) -> Item {
-        Item {
-            need: Need::Optional,
-            ..self
-        }
-    }
-    const fn when(self, cond: Cond) -> Item {
-        Item {
-            need: Need::When(cond),
-            ..self
-        }
-    }
-    const fn under(self, under: &'static str) -> Item {
-        Item { under, ..self }
-    }
 }
 
 // ----- checkbox sets -----
@@ -192,17 +160,12 @@ const COVER: Item = section(
     "表紙",
     N,
     items![
-        item("評価書番号", "評価書番号", N, TEXT),
-        item("評価書名", "評価書名", N, TEXT),
-        item(
-            "宣言",
-            "個人のプライバシー等の権利利益の保護の宣言",
-            N,
-            LINES
-        ),
-        item("特記事項", "特記事項", N, LINES).optional(),
-        item("評価実施機関名", "評価実施機関名", N, TEXT),
-        item("公表日", "公表日", N, DATE),
+        item("評価書番号", COVER_NUMBER, N, TEXT),
+        item("評価書名", COVER_NAME, N, TEXT),
+        item("宣言", DECLARATION, N, LINES),
+        item("特記事項", REMARKS, N, LINES).optional(),
+        item("評価実施機関名", ORGANISATION, N, TEXT),
+        item("公表日", PUBLISHED, N, DATE),
     ],
 );
 
@@ -212,7 +175,7 @@ static SYSTEMS: Group = Group {
     name: "システム",
     max: 20,
     items: &[
-        item("システムの名称", "システムの名称", c(1), TEXT),
+        item("システムの名称", SYSTEM_NAME, c(1), TEXT),
         item("システムの機能", "システムの機能", c(2), LINES),
         item(
             "他のシステムとの接続",
@@ -231,10 +194,10 @@ const BASIC: Item = section(
     items![
         section(
             "事務",
-            "特定個人情報ファイルを取り扱う事務",
+            WORK,
             s(1),
             items![
-                item("事務の名称", "事務の名称", c(1), TEXT),
+                item("事務の名称", WORK_NAME, c(1), TEXT),
                 item("事務の内容", "事務の内容", c(2), LINES),
                 item("対象人数", "対象人数", c(3), choice(&TARGET_PEOPLE)),
             ],
@@ -245,40 +208,35 @@ const BASIC: Item = section(
             s(2),
             Kind::Group(&SYSTEMS),
         ),
-        item(
-            "特定個人情報ファイル名",
-            "特定個人情報ファイル名",
-            s(3),
-            TEXT
-        ),
+        item("特定個人情報ファイル名", FILE_NAME, s(3), TEXT),
         section(
             "個人番号の利用",
-            "個人番号の利用",
+            NUMBER_USE,
             s(4),
-            items![item("法令上の根拠", "法令上の根拠", N, LINES).under("個人番号の利用")],
+            items![item("法令上の根拠", LEGAL_BASIS, N, LINES).under(NUMBER_USE)],
         )
         .marked(),
         section(
             "情報連携",
-            "情報提供ネットワークシステムによる情報連携",
+            INFORMATION_LINKAGE,
             s(5),
             items![
-                item("実施の有無", "実施の有無", c(1), choice(&LINKAGE)),
-                item("法令上の根拠", "法令上の根拠", c(2), LINES)
+                item("実施の有無", CARRIED_OUT, c(1), choice(&LINKAGE)),
+                item("法令上の根拠", LEGAL_BASIS, c(2), LINES)
                     .when(Cond::Is("実施の有無", "実施する")),
             ],
         )
         .marked(),
         section(
             "担当部署",
-            "評価実施機関における担当部署",
+            DEPARTMENT,
             s(6),
             items![
-                item("部署", "部署", c(1), TEXT),
-                item("所属長の役職名", "所属長の役職名", c(2), TEXT),
+                item("部署", SECTION, c(1), TEXT),
+                item("所属長の役職名", HEAD, c(2), TEXT),
             ],
         ),
-        item("他の評価実施機関", "他の評価実施機関", s(7), LINES).optional(),
+        item("他の評価実施機関", OTHER_BODIES, s(7), LINES).optional(),
     ],
 );
 
@@ -354,12 +312,7 @@ const FILE: Item = section(
     "特定個人情報ファイルの概要",
     Num::Roman(2),
     items![
-        item(
-            "特定個人情報ファイル名",
-            "特定個人情報ファイル名",
-            s(1),
-            TEXT
-        ),
+        item("特定個人情報ファイル名", FILE_NAME, s(1), TEXT),
         section(
             "基本情報",
             "基本情報",
@@ -421,7 +374,7 @@ const FILE: Item = section(
         ),
         section(
             "委託",
-            "特定個人情報ファイルの取扱いの委託",
+            ENTRUSTING,
             s(4),
             items![
                 item("委託の有無", "委託の有無", N, choice(&ENTRUST)).marked(),
@@ -449,7 +402,7 @@ const FILE: Item = section(
         ),
         section(
             "保管・消去",
-            "特定個人情報の保管・消去",
+            KEEPING,
             s(6),
             items![item("保管場所", "保管場所", N, LINES).marked()],
         ),
@@ -484,18 +437,13 @@ const RISK: Item = Item {
     mark: Mark::YesExcept("（７．②を除く。）"),
     ..section(
         "リスク対策",
-        "リスク対策",
+        RISK_MEASURES,
         Num::Roman(3),
         items![
-            item(
-                "特定個人情報ファイル名",
-                "特定個人情報ファイル名",
-                s(1),
-                TEXT
-            ),
+            item("特定個人情報ファイル名", FILE_NAME, s(1), TEXT),
             section(
                 "入手",
-                "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）",
+                OBTAINING,
                 s(2),
                 items![
                     section(
@@ -511,7 +459,7 @@ const RISK: Item = Item {
             ),
             section(
                 "使用",
-                "特定個人情報の使用",
+                USE,
                 s(3),
                 items![
                     section(
@@ -539,10 +487,10 @@ const RISK: Item = Item {
             ),
             section(
                 "委託",
-                "特定個人情報ファイルの取扱いの委託",
+                ENTRUSTING,
                 s(4),
                 items![
-                    item("委託しない", "委託しない", N, Kind::Flag).optional(),
+                    item(NO_ENTRUSTING, NO_ENTRUSTING, N, Kind::Flag).optional(),
                     section(
                         "委託先における不正な使用等",
                         "リスク：　委託先における不正な使用等のリスク",
@@ -565,7 +513,7 @@ const RISK: Item = Item {
                             ENOUGH_ITEM,
                         ],
                     )
-                    .when(Cond::FlagOff("委託しない")),
+                    .when(Cond::FlagOff(NO_ENTRUSTING)),
                     other_risks(
                         "特定個人情報ファイルの取扱いの委託におけるその他のリスク及びそのリスクに対する措置",
                     ),
@@ -573,10 +521,10 @@ const RISK: Item = Item {
             ),
             section(
                 "提供・移転",
-                "特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）",
+                TRANSFERRING,
                 s(5),
                 items![
-                    item("提供・移転しない", "提供・移転しない", N, Kind::Flag).optional(),
+                    item(NO_TRANSFERRING, NO_TRANSFERRING, N, Kind::Flag).optional(),
                     section(
                         "不正な提供・移転",
                         "リスク：　不正な提供・移転が行われるリスク",
@@ -599,7 +547,7 @@ const RISK: Item = Item {
                             ENOUGH_ITEM,
                         ],
                     )
-                    .when(Cond::FlagOff("提供・移転しない")),
+                    .when(Cond::FlagOff(NO_TRANSFERRING)),
                     other_risks(
                         "特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）におけるその他のリスク及びそのリスクに対する措置",
                     ),
@@ -607,7 +555,7 @@ const RISK: Item = Item {
             ),
             section(
                 "情報提供ネットワークシステムとの接続",
-                "情報提供ネットワークシステムとの接続",
+                NETWORK,
                 s(6),
                 items![
                     item("接続しない", "接続しない", N, Kind::Checks(NO_LINK)).optional(),
@@ -632,7 +580,7 @@ const RISK: Item = Item {
             ),
             section(
                 "保管・消去",
-                "特定個人情報の保管・消去",
+                KEEPING,
                 s(7),
                 items![
                     section(
@@ -666,21 +614,16 @@ const RISK: Item = Item {
             ),
             section(
                 "監査",
-                "監査",
+                AUDIT,
                 s(8),
-                items![item("実施の有無", "実施の有無", N, Kind::Checks(AUDITS)).optional()],
+                items![item("実施の有無", CARRIED_OUT, N, Kind::Checks(AUDITS)).optional()],
             ),
             section(
                 "教育・啓発",
-                "従業者に対する教育・啓発",
+                TRAINING,
                 s(9),
                 items![
-                    item(
-                        "従業者に対する教育・啓発",
-                        "従業者に対する教育・啓発",
-                        N,
-                        choice(&DOING3)
-                    ),
+                    item("従業者に対する教育・啓発", TRAINING, N, choice(&DOING3)),
                     item("具体的な方法", "具体的な方法", N, LINES),
                 ],
             ),
@@ -691,17 +634,17 @@ const RISK: Item = Item {
 
 // ----- Ⅳ　開示請求、問合せ -----
 
-const DISCLOSURE: Item = section(
+const DISCLOSURE_AND_ENQUIRY: Item = section(
     "開示請求・問合せ",
     "開示請求、問合せ",
     Num::Roman(4),
     items![
         section(
             "開示請求",
-            "特定個人情報の開示・訂正・利用停止請求",
+            DISCLOSURE,
             s(1),
             items![
-                item("請求先", "請求先", c(1), LINES),
+                item("請求先", REQUEST_TO, c(1), LINES),
                 item("請求方法", "請求方法", c(2), LINES),
                 item("特別の手続", "法令による特別の手続", c(3), LINES).optional(),
                 item("不記載等", "個人情報ファイル簿への不記載等", c(4), LINES).optional(),
@@ -709,10 +652,10 @@ const DISCLOSURE: Item = section(
         ),
         section(
             "問合せ",
-            "特定個人情報ファイルの取扱いに関する問合せ",
+            ENQUIRY,
             s(2),
             items![
-                item("連絡先", "連絡先", c(1), LINES),
+                item("連絡先", CONTACT, c(1), LINES),
                 item("対応方法", "対応方法", c(2), LINES).optional(),
             ],
         ),
