@@ -145,6 +145,21 @@ impl Error {
             (Error::Git { spec, message }, Lang::Ja) => {
                 format!("{spec} を git から読めません: {message}")
             }
+            // The port is taken (another hyoka serve, say): a free one is a flag away.
+            (Error::Listen { address, source }, Lang::Ja)
+                if source.kind() == std::io::ErrorKind::AddrInUse =>
+            {
+                format!(
+                    "{address} は他のプログラムが使用中です。hyoka serve --port 0 で空いているポートを使えます（1行目に表示されるアドレスを開いてください）"
+                )
+            }
+            (Error::Listen { address, source }, Lang::En)
+                if source.kind() == std::io::ErrorKind::AddrInUse =>
+            {
+                format!(
+                    "{address} is already in use; hyoka serve --port 0 picks a free port (the URL printed on the first line says which)"
+                )
+            }
             (Error::Listen { address, source }, Lang::Ja) => {
                 format!("{address} で待ち受けできません: {source}")
             }

@@ -2,21 +2,14 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use hyoka::cli::{Cli, Outcome, run};
+use hyoka::cli::{Outcome, parse, run};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Help, the version and usage errors are printed in the chosen language; --help and
+    // --version are successes, anything else is a usage error (2).
+    let cli = match parse::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            // --help and --version are successes; anything else is a usage error.
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(code) => return ExitCode::from(code),
     };
     let lang = cli.lang;
     match run(cli) {

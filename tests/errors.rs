@@ -27,7 +27,14 @@ fn fixtures_by_code() -> BTreeMap<String, String> {
     }
     let mut files = Vec::new();
     visit(&root().join("tests/suite"), &mut files);
-    files.sort();
+    // Whole fixtures first; the first mistakes (tests/suite/mistakes) are one-line patches,
+    // the example only for the codes no whole fixture shows.
+    files.sort_by_key(|f| {
+        (
+            f.components().any(|c| c.as_os_str() == "mistakes"),
+            f.clone(),
+        )
+    });
     let mut found = BTreeMap::new();
     for file in files {
         let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).to_string();

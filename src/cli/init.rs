@@ -150,13 +150,28 @@ fn report(created: &Created, from: Option<&Path>, lang: Lang) -> String {
     }
     // serve takes the folder that holds assessments, not the assessment itself.
     let root = created.folder.parent().unwrap_or(&created.folder).display();
+    // A copy has the other document's values and comments, not the skeleton's hints.
+    let (edit_ja, edit_en, check_ja, check_en) = match from {
+        None => (
+            "を編集する（各項目の上のコメントに項目名と書き方があります）",
+            "(the comment above each item gives its label and what it takes)",
+            "空欄や誤りを一覧します",
+            "lists what is empty or wrong",
+        ),
+        Some(_) => (
+            "の写した値を、この評価書の内容に書き換える（公表日や評価書番号も。書き方は hyoka init で作る雛形のコメントにあります）",
+            "(replace the copied values with this assessment's, 公表日 and 評価書番号 included; a skeleton made by hyoka init explains each item)",
+            "誤りを一覧します（写した直後は元の評価書と同じ結果です）",
+            "lists what is wrong (right after copying, as for the original)",
+        ),
+    };
     out.push_str(&if ja {
         format!(
-            "次の手順:\n  1. {document} を編集する（各項目の上のコメントに項目名と書き方があります）\n  2. hyoka validate {folder}   空欄や誤りを一覧します\n  3. hyoka serve {root}   ブラウザで確かめながら書けます（保存すると表示が更新されます）\n"
+            "次の手順:\n  1. {document} {edit_ja}\n  2. hyoka validate {folder}   {check_ja}\n  3. hyoka serve {root}   ブラウザで確かめながら書けます（保存すると表示が更新されます）\n"
         )
     } else {
         format!(
-            "next steps:\n  1. edit {document} (the comment above each item gives its label and what it takes)\n  2. hyoka validate {folder}   lists what is empty or wrong\n  3. hyoka serve {root}   shows it in a browser while you write (the page follows each save)\n"
+            "next steps:\n  1. edit {document} {edit_en}\n  2. hyoka validate {folder}   {check_en}\n  3. hyoka serve {root}   shows it in a browser while you write (the page follows each save)\n"
         )
     });
     out

@@ -8,6 +8,8 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod init;
+mod ja;
+pub mod parse;
 pub mod render;
 pub mod schema;
 pub mod serve;

@@ -24,7 +24,7 @@ pub const EXAMPLES: &str = "Examples:
 /// Arguments of `hyoka threshold`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// 対象人数: everyone recorded in the 事務's 特定個人情報ファイル (e.g. 150000 or 150,000).
+    /// 対象人数: everyone recorded in the 事務's 特定個人情報ファイル (e.g. 150000, 150,000 or 15万).
     #[arg(long, value_name = "N", value_parser = parse_count)]
     pub people: Option<u64>,
     /// 取扱者数: own staff plus contractor staff who handle the files.
@@ -45,29 +45,51 @@ pub struct Args {
     pub format: ReportFormat,
 }
 
-/// A count as people write it: `150000`, `150,000`, `１５００００`, `150,000人`.
+/// A count as people write it: `150000`, `150,000`, `１５００００`, `150,000人`, and with 万:
+/// `15万`, `15万人`, `1万5000`, `1.5万`.
 pub fn parse_count(text: &str) -> Result<u64, String> {
-    let digits: String = text
-        .trim()
-        .trim_end_matches('人')
+    let normal: String = crate::load::nfkc::nfkc(text)
         .chars()
-        .filter(|c| !matches!(c, ',' | '，' | '_'))
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
+        .filter(|c| !matches!(c, ',' | '_' | ' '))
         .collect();
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("not a count of people: {text}"));
+    let normal = normal.trim_end_matches('人');
+    let wrong = || format!("not a count of people: {text}");
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (man, rest) = match normal.split_once('万') {
+        Some((man, rest)) => (Some(man), rest),
+        None => (None, normal),
+    };
+    let below: u64 = match rest {
+        "" if man.is_some() => 0,
+        r if digits(r) => r
+            .parse()
+            .map_err(|_| format!("too large a count: {text}"))?,
+        _ => return Err(wrong()),
+    };
+    let Some(man) = man else {
+        return Ok(below);
+    };
+    // 1.5万 is 15000: the decimal part counts in thousands, hundreds … of people.
+    let (whole, fraction) = man.split_once('.').unwrap_or((man, ""));
+    if !digits(whole) || !(fraction.is_empty() || digits(fraction)) || fraction.len() > 4 {
+        return Err(wrong());
     }
-    digits
+    let whole: u64 = whole
         .parse()
-        .map_err(|_| format!("too large a count: {text}"))
+        .map_err(|_| format!("too large a count: {text}"))?;
+    let fraction: u64 = format!("{fraction:0<4}").parse().unwrap_or(0);
+    if below >= 10_000 {
+        return Err(wrong());
+    }
+    whole
+        .checked_mul(10_000)
+        .and_then(|n| n.checked_add(fraction + below))
+        .ok_or_else(|| format!("too large a count: {text}"))
 }
 
 /// yes/no in either language, or the form's own 発生あり/発生なし.
 pub fn parse_yes_no(text: &str) -> Result<bool, String> {
-    let t = text.trim().to_ascii_lowercase();
+    let t = crate::load::nfkc::nfkc(text).to_ascii_lowercase();
     let yes = ["yes", "y", "はい", "あり", "有", ACCIDENT.options[0]];
     let no = ["no", "n", "いいえ", "なし", "無", ACCIDENT.options[1]];
     if yes.contains(&t.as_str()) {
@@ -219,7 +241,11 @@ fn ask(
             (Err(_), Lang::Ja) => {
                 let _ = writeln!(
                     output,
-                    "もう一度入力してください（数字、または はい/いいえ）。"
+                    "{}",
+                    match need {
+                        Need::Accident => "はい か いいえ で入力してください。",
+                        _ => "人数を数字で入力してください（例: 150000、150,000、15万）。",
+                    }
                 );
             }
             (Err(e), Lang::En) => {
@@ -559,10 +585,33 @@ mod tests {
         let asked = String::from_utf8(output).unwrap();
         assert_eq!(asked.matches("please try again").count(), 2, "{asked}");
 
-        let mut input: &[u8] = "１０万\n".as_bytes();
+        let mut input: &[u8] = "十万\n".as_bytes();
         let mut output = Vec::new();
         let err = complete(answers(), Lang::Ja, Some((&mut input, &mut output))).unwrap_err();
         assert!(err.to_string().contains("--people"), "{err}");
-        assert!(String::from_utf8(output).unwrap().contains("対象人数"));
+        let asked = String::from_utf8(output).unwrap();
+        assert!(asked.contains("対象人数"), "{asked}");
+        assert!(asked.contains("例: 150000、150,000、15万"), "{asked}");
+    }
+
+    #[test]
+    fn the_prompt_reads_counts_with_man() {
+        for (typed, people) in [
+            ("15万", 150_000),
+            ("15万人", 150_000),
+            ("150,000", 150_000),
+            ("１５万人", 150_000),
+            ("1万5000", 15_000),
+            ("1.5万", 15_000),
+        ] {
+            let text = format!("{typed}\n10\nno\n");
+            let mut input: &[u8] = text.as_bytes();
+            let mut output = Vec::new();
+            let done = complete(answers(), Lang::Ja, Some((&mut input, &mut output)));
+            assert_eq!(done.ok().and_then(|a| a.people), Some(people), "{typed}");
+        }
+        assert!(parse_count("万").is_err());
+        assert!(parse_count("1万10000").is_err());
+        assert!(parse_count("1.23456万").is_err());
     }
 }

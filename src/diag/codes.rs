@@ -110,6 +110,42 @@ codes! {
         en: "a key must be a plain string",
         en_help: "write `item: value`.",
     }
+    FULL_WIDTH_COLON = "E0110" "full-width-colon" Error {
+        ja: "「：」（全角のコロン）で項目名と値を区切っています",
+        ja_help: "半角のコロンと半角スペースに直してください: `{fix}`",
+        en: "a full-width colon (：) separates the key from its value",
+        en_help: "use an ASCII colon and a space: `{fix}`",
+    }
+    NO_SPACE_AFTER_COLON = "E0111" "no-space-after-colon" Error {
+        ja: "コロン（:）の後に半角スペースがありません",
+        ja_help: "「:」の後に半角スペースを1つ入れてください: `{fix}`",
+        en: "there is no space after the colon",
+        en_help: "put one space after the colon: `{fix}`",
+    }
+    INDENTATION = "E0112" "indentation" Error {
+        ja: "字下げが前後の項目と合いません: {detail}",
+        ja_help: "{fix}",
+        en: "the indentation matches neither the parent nor the sibling keys: {detail}",
+        en_help: "{fix}",
+    }
+    TAB_INDENTATION = "E0113" "tab-indentation" Error {
+        ja: "字下げにタブ文字が使われています",
+        ja_help: "YAML の字下げには半角スペースしか使えません。行頭のタブを半角スペースに直してください（エディタの「タブをスペースに変換」が使えます）。",
+        en: "the line is indented with a tab",
+        en_help: "YAML indents with ASCII spaces only; replace the tab at the start of the line with spaces.",
+    }
+    FULL_WIDTH_INDENTATION = "E0114" "full-width-indentation" Error {
+        ja: "字下げに全角スペースが使われています",
+        ja_help: "行頭の全角スペース（{count} 個）を半角スペースに直してください。見た目は同じでも、全角スペースは項目名の一部として読まれます（項目名は「{key}」）。",
+        en: "the line is indented with full-width spaces (U+3000)",
+        en_help: "replace the {count} full-width space(s) at the start of the line with ASCII spaces; they look alike but are read as part of the key (the item is `{key}`).",
+    }
+    MISSING_COLON = "E0115" "missing-colon" Error {
+        ja: "項目名の後にコロン（:）がありません",
+        ja_help: "項目名の後に半角のコロンと半角スペースを書いてください: `{fix}`",
+        en: "there is no colon after the key",
+        en_help: "write an ASCII colon and a space after the key: `{fix}`",
+    }
     UNKNOWN_KEY = "E0201" "unknown-key" Error {
         ja: "「{key}」という項目はこの場所にありません",
         ja_help: "{suggestion}",
@@ -160,9 +196,9 @@ codes! {
     }
     INVALID_DATE = "E0209" "invalid-date" Error {
         ja: "日付として読めません: {detail}",
-        ja_help: "`令和7年3月4日`、`令和７年３月４日`、`2025-03-04` のように書いてください。",
+        ja_help: "`令和7年3月4日`、`令和７年３月４日`、`R7.3.4`、`2025-03-04` のように書いてください。",
         en: "not a valid date: {detail}",
-        en_help: "write e.g. `令和7年3月4日` or `2025-03-04`.",
+        en_help: "write e.g. `令和7年3月4日`, `R7.3.4` or `2025-03-04`.",
     }
     INVALID_COUNT = "E0210" "invalid-count" Error {
         ja: "件数は0以上の整数で書いてください（「{value}」が書かれています）",
@@ -193,6 +229,42 @@ codes! {
         ja_help: "制御文字や、同梱フォントにない文字（絵文字等）は PDF では 〓 と印字されます。別の文字に置き換えてください。",
         en: "`{char}` ({code}) cannot be printed in the PDF",
         en_help: "control characters and characters outside the bundled fonts (emoji …) print as 〓 in the PDF; replace them.",
+    }
+    COMMENT_IN_VALUE = "W0220" "comment-in-value" Warning {
+        ja: "「{comment}」はコメントとして読まれ、印字されません",
+        ja_help: "値の一部なら、値全体を引用符で囲んでください: `{fix}`。コメントのつもりなら、# の後に半角スペースを入れてください（`# …`）。",
+        en: "`{comment}` is read as a comment and is not printed",
+        en_help: "if it belongs to the value, quote the whole value: `{fix}`; if it is a comment, put a space after the # (`# …`).",
+    }
+    FOLDED_LINES = "W0221" "folded-lines" Warning {
+        ja: "値が {lines} 行に分けて書かれていますが、改行は空白に置き換わり、1行で印字されます",
+        ja_help: "改行を残すには `{key}: |-` と書き、次の行から字下げして続けてください。1行の文章なら、1行に続けて書いてください。",
+        en: "the value is written on {lines} lines, but its line breaks become spaces: it prints as one line",
+        en_help: "to keep the line breaks write `{key}: |-` and the text on the following lines, indented; for one line of text, write it on one line.",
+    }
+    CONTINUATION_LOOKS_LIKE_KEY = "W0222" "continuation-looks-like-key" Warning {
+        ja: "この行は項目のように見えますが、前の項目「{key}」の値の続きとして読まれ、印字されます",
+        ja_help: "{cause}別の項目なら、「{key}」と同じ字下げで `{fix}` と書いてください。",
+        en: "this line looks like an item but is read, and printed, as the rest of the value of `{key}`",
+        en_help: "{cause}if it is an item of its own, write `{fix}` indented like `{key}`.",
+    }
+    MARK_AS_TEXT = "W0223" "mark-as-text" Warning {
+        ja: "「{mark}」はチェックの印ではなく、（　）内の文字として「{option}（ {mark} ）」と印字されます",
+        ja_help: "「{option}」にチェックするときは、（　）内に印字する内容を書いてください（例: `{option}: 〇〇の記録`）。チェックしないときは行を削除してください。",
+        en: "`{mark}` is not a tick: it is printed as the text in the parentheses, `{option}（ {mark} ）`",
+        en_help: "to tick `{option}`, write the text printed in its parentheses (e.g. `{option}: details`); to leave it unticked, delete the line.",
+    }
+    NUMBERED_CHOICE_MISMATCH = "E0224" "numbered-choice-mismatch" Error {
+        ja: "番号「{number}」と選択肢「{choice}」が合いません（「{choice}」は {right} 番です）",
+        ja_help: "どちらが正しいか確認し、番号を省いて選択肢の文言だけを書いてください: {choices}",
+        en: "the number `{number}` does not match the choice `{choice}` (which is number {right})",
+        en_help: "check which is meant and write the choice's text alone: {choices}",
+    }
+    BLOCKS_WITHOUT_ID = "W0225" "blocks-without-id" Warning {
+        ja: "{group}が {count} 件ありますが、{missing} 件に id がありません",
+        ja_help: "各ブロックに `- id: 名前` を付けてください。id がないと、版を比べるときにブロックの対応が取れず、1件の追加が多くの変更として数えられることがあります。",
+        en: "{count} blocks of {group}, {missing} of them without an id",
+        en_help: "give each block `- id: name`; without ids, versions cannot be matched block by block, and one added block may count as many changes.",
     }
     REQUIRED_BY_CONDITION = "E0301" "required-by-condition" Error {
         ja: "「{cond_item}」が「{cond_value}」なので、この項目の記載が必要です",

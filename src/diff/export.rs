@@ -179,20 +179,20 @@ pub fn html(sections: &[(String, String, &[Row])]) -> Vec<u8> {
          </style>\n</head>\n<body>\n",
     );
     for (section, heading, rows) in sections {
-    if !section.is_empty() {
-        out.push_str(&format!("<h1>{}</h1>\n", esc(section)));
-    }
-    out.push_str(&format!(
-        "<div class=\"table-scroll\">\n<table>\n<caption>{}</caption>\n<thead><tr>",
-        esc(heading)
-    ));
-    for c in columns() {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
-    }
-    out.push_str("<th scope=\"col\">差分</th></tr></thead>\n<tbody>\n");
-    for row in rows.iter() {
-        let [date, label, before, after, timing, explanation] = cells(row);
+        if !section.is_empty() {
+            out.push_str(&format!("<h1>{}</h1>\n", esc(section)));
+        }
         out.push_str(&format!(
+            "<div class=\"table-scroll\">\n<table>\n<caption>{}</caption>\n<thead><tr>",
+            esc(heading)
+        ));
+        for c in columns() {
+            out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
+        }
+        out.push_str("<th scope=\"col\">差分</th></tr></thead>\n<tbody>\n");
+        for row in rows.iter() {
+            let [date, label, before, after, timing, explanation] = cells(row);
+            out.push_str(&format!(
             "<tr><td class=\"date\">{}</td><th scope=\"row\" class=\"label\">{}</th><td class=\"text\">{}</td><td class=\"text\">{}</td><td class=\"timing\">{}</td><td class=\"explanation\">{}</td><td class=\"redline\">{}</td></tr>\n",
             esc(date),
             esc(label),
@@ -202,8 +202,8 @@ pub fn html(sections: &[(String, String, &[Row])]) -> Vec<u8> {
             esc(explanation),
             redline_html(&segments(before, after)),
         ));
-    }
-    out.push_str("</tbody>\n</table>\n</div>\n");
+        }
+        out.push_str("</tbody>\n</table>\n</div>\n");
     }
     out.push_str("</body>\n</html>\n");
     out.into_bytes()

@@ -204,28 +204,60 @@ fn walk(
 
 type Pair<'a> = (Option<(usize, &'a Block)>, Option<(usize, &'a Block)>);
 
-/// Pairs old and new blocks: by id when every block has one, else by position. New blocks come
-/// in their new order, then the removed ones in their old order.
+/// Pairs old and new blocks: by id; then a block without an id by its name (the group's
+/// first item, e.g. システムの名称) when that name is unique among the blocks still unpaired;
+/// then the rest by position. Two blocks whose ids differ are never paired. New blocks come in
+/// their new order, then the removed ones in their old order.
 fn match_blocks<'a>(old: &'a [Block], new: &'a [Block]) -> Vec<Pair<'a>> {
-    let all_ids = old.iter().chain(new).all(|b| b.id.is_some());
-    if !all_ids {
-        let n = old.len().max(new.len());
-        return (0..n)
-            .map(|i| (old.get(i).map(|b| (i, b)), new.get(i).map(|b| (i, b))))
+    let mut taken = vec![false; old.len()];
+    let mut partner: Vec<Option<usize>> = vec![None; new.len()];
+    for (j, b) in new.iter().enumerate() {
+        if b.id.is_some()
+            && let Some(i) = old.iter().position(|o| o.id == b.id)
+        {
+            partner[j] = Some(i);
+            taken[i] = true;
+        }
+    }
+    let pairable = |o: &Block, n: &Block| o.id.is_none() || n.id.is_none();
+    let name = |b: &Block| {
+        b.record.entries.first().and_then(|e| match &e.value {
+            Value::Text(t) => Some((e.item.key, t.clone())),
+            _ => None,
+        })
+    };
+    for j in 0..new.len() {
+        let Some(wanted) = name(&new[j]).filter(|_| partner[j].is_none()) else {
+            continue;
+        };
+        let olds: Vec<usize> = (0..old.len())
+            .filter(|&i| !taken[i] && pairable(&old[i], &new[j]))
+            .filter(|&i| name(&old[i]).as_ref() == Some(&wanted))
             .collect();
+        let news = (0..new.len())
+            .filter(|&k| partner[k].is_none() && name(&new[k]).as_ref() == Some(&wanted))
+            .count();
+        if let ([i], 1) = (olds.as_slice(), news) {
+            partner[j] = Some(*i);
+            taken[*i] = true;
+        }
+    }
+    for j in 0..new.len() {
+        if partner[j].is_some() {
+            continue;
+        }
+        if let Some(i) = (0..old.len()).find(|&i| !taken[i] && pairable(&old[i], &new[j])) {
+            partner[j] = Some(i);
+            taken[i] = true;
+        }
     }
     let mut pairs: Vec<Pair> = new
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            (
-                old.iter().enumerate().find(|(_, o)| o.id == b.id),
-                Some((i, b)),
-            )
-        })
+        .map(|(j, b)| (partner[j].map(|i| (i, &old[i])), Some((j, b))))
         .collect();
     for (i, b) in old.iter().enumerate() {
-        if !new.iter().any(|n| n.id == b.id) {
+        if !taken[i] {
             pairs.push((Some((i, b)), None));
         }
     }

@@ -30,6 +30,11 @@ fn labels(changes: &[Change]) -> Vec<&str> {
 
 /// The minimal document with three systems, each with an id.
 fn three_systems(order: [&str; 3]) -> String {
+    systems(&order)
+}
+
+/// The minimal document with these systems, each with an id.
+fn systems(order: &[&str]) -> String {
     let block = |id: &str| {
         format!(
             "    - id: {id}\n      システムの名称: システム{id}\n      システムの機能: 機能{id}\n"
@@ -159,25 +164,41 @@ fn an_added_block_has_empty_before_and_its_new_number() {
 }
 
 #[test]
-fn blocks_without_ids_are_matched_by_position() {
+fn blocks_without_ids_are_matched_by_name_then_position() {
     let strip = |t: String| {
         t.replace("    - id: a\n      ", "    - ")
             .replace("    - id: b\n      ", "    - ")
             .replace("    - id: c\n      ", "    - ")
+            .replace("    - id: x\n      ", "    - ")
     };
+    // Reordered: the same systems by name, so nothing changed.
+    assert!(
+        changes(
+            &strip(three_systems(["a", "b", "c"])),
+            &strip(three_systems(["b", "a", "c"])),
+        )
+        .is_empty()
+    );
+    // One inserted at the top: one added block, not every block changed.
     let c = changes(
-        &strip(three_systems(["a", "b", "c"])),
-        &strip(three_systems(["b", "a", "c"])),
+        &strip(systems(&["a", "b", "c"])),
+        &strip(systems(&["x", "a", "b", "c"])),
     );
     assert_eq!(
         labels(&c),
         [
             "Ⅰ．２．システム１．①システムの名称",
             "Ⅰ．２．システム１．②システムの機能",
-            "Ⅰ．２．システム２．①システムの名称",
-            "Ⅰ．２．システム２．②システムの機能"
         ]
     );
+    assert_eq!(
+        (c[0].before.as_str(), c[0].after.as_str()),
+        ("", "システムx")
+    );
+    // A renamed system has no partner by name: it keeps its place.
+    let old = strip(three_systems(["a", "b", "c"]));
+    let c = changes(&old, &edit(&old, "システムb", "システムβ"));
+    assert_eq!(labels(&c), ["Ⅰ．２．システム２．①システムの名称"]);
 }
 
 #[test]

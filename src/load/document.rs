@@ -8,7 +8,9 @@ use crate::diag::{Diagnostic, Span, codes};
 use crate::form::label::{Step, full_label, key_path};
 use crate::form::{self, CheckOption, Edition, Extra, Form, Item, Kind, Shared};
 
+use super::choice::{self, Reading};
 use super::date::JpDate;
+use super::nfkc::{nfkc, same};
 use super::yaml::{Node, NodeValue};
 
 /// A document of one edition of the form.
@@ -307,17 +309,20 @@ fn wrong_type(
     d
 }
 
-/// Up to three keys that look like `key`, for a did-you-mean hint.
+/// Up to three keys that look like `key`, for a did-you-mean hint, compared in NFKC and
+/// without case (so a full-width `１０万人` is ranked as `10万人`, and `ID` finds `id`).
 pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let key: Vec<char> = key.chars().collect();
+    let key: Vec<char> = nfkc(key).to_lowercase().chars().collect();
     let mut scored: Vec<(f64, &str)> = candidates
-        .map(|c| {
+        .map(|original| {
+            let c = nfkc(original).to_lowercase();
+            let c = c.as_str();
             let c_chars: Vec<char> = c.chars().collect();
             let distance = strsim::generic_levenshtein(&key, &c_chars) as f64;
             let longest = key.len().max(c_chars.len()).max(1) as f64;
             let contains = c.contains(&key.iter().collect::<String>())
                 || key.iter().collect::<String>().contains(c);
-            (if contains { 0.0 } else { distance / longest }, c)
+            (if contains { 0.0 } else { distance / longest }, original)
         })
         .filter(|(score, _)| *score <= 0.5)
         .collect();
@@ -325,21 +330,27 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
+/// A key indented with full-width spaces (U+3000) looks right in an editor but is another
+/// key: E0114 at the spaces, rather than the items allowed here.
+fn full_width_indented(key_node: &Node) -> Option<(Diagnostic, &str)> {
+    let key = key_node.scalar()?;
+    let bare = key.trim_start_matches('\u{3000}');
+    let count = key.chars().count() - bare.chars().count();
+    if count == 0 {
+        return None;
+    }
+    let mut span = key_node.span;
+    span.end = span.start;
+    span.end.col += count;
+    span.end.offset += count;
+    let d = Diagnostic::new(&codes::FULL_WIDTH_INDENTATION, Some(span))
+        .arg("count", count.to_string())
+        .arg("key", bare);
+    Some((d, bare))
+}
+
 /// The did-you-mean text, or the list of allowed keys when nothing is close: (ja, en).
 fn suggestion_text(key: &str, allowed: &[&str]) -> (String, String) {
-    // A key indented with full-width spaces (U+3000) looks right in an editor but is a
-    // different key: say so, rather than list the items allowed here.
-    let bare = key.trim_start_matches('\u{3000}');
-    if bare.len() != key.len() {
-        return (
-            format!(
-                "字下げに全角スペースが使われています。行頭の全角スペースを半角スペースに直してください（項目名は「{bare}」）。"
-            ),
-            format!(
-                "the key is indented with full-width spaces (U+3000); indent with ASCII spaces (the item is `{bare}`)."
-            ),
-        );
-    }
     let near = suggest(key, allowed.iter().copied());
     if near.is_empty() {
         (
@@ -355,8 +366,8 @@ fn suggestion_text(key: &str, allowed: &[&str]) -> (String, String) {
 }
 
 /// The did-you-mean suffix for choice lists: (ja, en).
-fn near_choice(value: &str, options: &[&str]) -> (String, String) {
-    match suggest(value, options.iter().copied()).first() {
+fn near_choice(near: Option<usize>, options: &[&str]) -> (String, String) {
+    match near.and_then(|i| options.get(i)) {
         Some(n) => (
             format!("（「{n}」のことですか？）"),
             format!(" (did you mean `{n}`?)"),
@@ -424,14 +435,26 @@ impl Reader<'_> {
                 {
                     misspelled.push(item.key);
                 }
-                let mut d = Diagnostic::new(&codes::UNKNOWN_KEY, Some(key_node.span))
-                    .arg("key", key)
-                    .arg_lang(
-                        "suggestion",
-                        suggestion_text(key, &allowed).0,
-                        suggestion_text(key, &allowed).1,
-                    );
-                if !path.is_empty() {
+                let mut d = match full_width_indented(key_node) {
+                    Some((d, bare)) => match items.iter().find(|i| i.key == bare) {
+                        // Named by the item it means, when it is one of this place's.
+                        Some(item) => {
+                            path.push(Step { item, index: None });
+                            let d = d.at_item(full_label(path), key_path(path));
+                            path.pop();
+                            d
+                        }
+                        None => d,
+                    },
+                    None => Diagnostic::new(&codes::UNKNOWN_KEY, Some(key_node.span))
+                        .arg("key", key)
+                        .arg_lang(
+                            "suggestion",
+                            suggestion_text(key, &allowed).0,
+                            suggestion_text(key, &allowed).1,
+                        ),
+                };
+                if !path.is_empty() && d.item.is_none() {
                     d = d.at_item(full_label(path), key_path(path));
                 }
                 self.diags.push(d);
@@ -532,8 +555,8 @@ impl Reader<'_> {
                             Diagnostic::new(&codes::INVALID_DATE, Some(node.span))
                                 .arg_lang(
                                     "detail",
-                                    format!("「{text}」（{}）", e.explain(true)),
-                                    format!("`{text}` ({})", e.explain(false)),
+                                    format!("「{text}」。{}", e.explain(true)),
+                                    format!("`{text}`; {}", e.explain(false)),
                                 )
                                 .at_item(full_label(path), key_path(path)),
                         );
@@ -607,11 +630,22 @@ impl Reader<'_> {
         if node.is_null() {
             return Value::Empty;
         }
-        let bare = strip_numbering(text.trim());
-        if let Some(i) = list.position(bare) {
-            return Value::Choice(i);
-        }
-        let (near_ja, near_en) = near_choice(bare, list.options);
+        let near = match choice::read(text, list.options) {
+            Reading::Chosen(i) => return Value::Choice(i),
+            Reading::Mismatch { written, index } => {
+                self.diags.push(
+                    Diagnostic::new(&codes::NUMBERED_CHOICE_MISMATCH, Some(node.span))
+                        .arg("number", written)
+                        .arg("choice", list.options[index])
+                        .arg("right", (index + 1).to_string())
+                        .arg("choices", list.options.join(" / "))
+                        .at_item(full_label(path), key_path(path)),
+                );
+                return Value::Invalid;
+            }
+            Reading::Unknown(near) => near,
+        };
+        let (near_ja, near_en) = near_choice(near, list.options);
         self.diags.push(
             Diagnostic::new(&codes::NOT_A_CHOICE, Some(node.span))
                 .arg("value", text)
@@ -644,9 +678,9 @@ impl Reader<'_> {
             let Some(key) = key_node.scalar() else {
                 continue;
             };
-            let Some(index) = options.iter().position(|o| o.label == key) else {
+            let Some(index) = options.iter().position(|o| same(o.label, key)) else {
                 let labels: Vec<&str> = options.iter().map(|o| o.label).collect();
-                let (near_ja, near_en) = near_choice(key, &labels);
+                let (near_ja, near_en) = near_choice(choice::nearest(key, &labels), &labels);
                 self.diags.push(
                     Diagnostic::new(&codes::UNKNOWN_OPTION, Some(key_node.span))
                         .arg("value", key)
@@ -689,11 +723,22 @@ impl Reader<'_> {
                                 .arg("value", key)));
                         invalid = true;
                     }
-                    Some(t) => ticks.push(Tick {
-                        option: index,
-                        text: Some(t.to_string()),
-                        count: None,
-                    }),
+                    Some(t) => {
+                        // A tick mark written as the text prints inside the parentheses.
+                        if MARKS.contains(&nfkc(t).as_str()) {
+                            self.diags.push(at(Diagnostic::new(
+                                &codes::MARK_AS_TEXT,
+                                Some(value_node.span),
+                            )
+                            .arg("mark", t)
+                            .arg("option", option.label)));
+                        }
+                        ticks.push(Tick {
+                            option: index,
+                            text: Some(t.to_string()),
+                            count: None,
+                        })
+                    }
                     None => {
                         self.diags.push(at(Diagnostic::new(
                             &codes::OPTION_VALUE,
@@ -820,6 +865,28 @@ impl Reader<'_> {
         if let Some(last) = path.last_mut() {
             last.index = None;
         }
+        let missing: Vec<&Node> = items
+            .iter()
+            .zip(&blocks)
+            .filter(|(_, b)| b.id.is_none())
+            .map(|(n, _)| n)
+            .collect();
+        // The change table's rows have no ids by design: they are matched by nothing.
+        let change_table = path
+            .first()
+            .is_some_and(|s| std::ptr::eq(s.item, &form::changes::TABLE));
+        if items.len() >= 2
+            && !change_table
+            && let Some(first) = missing.first()
+        {
+            self.diags.push(
+                Diagnostic::new(&codes::BLOCKS_WITHOUT_ID, Some(first_line(first.span)))
+                    .arg("group", group.name)
+                    .arg("count", items.len().to_string())
+                    .arg("missing", missing.len().to_string())
+                    .at_item(full_label(path), key_path(path)),
+            );
+        }
         Value::Group(blocks)
     }
 }
@@ -848,34 +915,17 @@ fn is_false(text: &str) -> bool {
     matches!(text, "false" | "False" | "FALSE")
 }
 
-/// A non-negative integer, half- or full-width.
+/// Marks that officers use for a tick on paper forms.
+const MARKS: &[&str] = &["○", "〇", "◯", "●", "✓", "✔", "レ"];
+
+/// A non-negative integer, half- or full-width, perhaps followed by 件 as printed.
 fn parse_count(text: &str) -> Option<u32> {
-    let ascii: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
+    let ascii = nfkc(text);
+    let ascii = ascii.strip_suffix('件').unwrap_or(&ascii).trim_end();
     if ascii.is_empty() || ascii.len() > 9 || !ascii.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     ascii.parse().ok()
-}
-
-/// Accepts an option written with its printed numbering, `2） 十分である` or `2) 十分である`.
-fn strip_numbering(text: &str) -> &str {
-    let digits = text
-        .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .last();
-    let Some((last, c)) = digits else { return text };
-    let rest = &text[last + c.len_utf8()..];
-    match rest.strip_prefix('）').or_else(|| rest.strip_prefix(')')) {
-        Some(rest) => rest.trim_start_matches([' ', '　']),
-        None => text,
-    }
 }
 
 #[cfg(test)]
@@ -883,25 +933,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_key_indented_with_full_width_spaces_is_named_as_such() {
-        let (ja, en) = suggestion_text("\u{3000}評価書番号", &["評価書番号", "評価書名"]);
-        assert!(
-            ja.contains("全角スペース") && ja.contains("「評価書番号」"),
-            "{ja}"
+    fn suggestions_compare_full_width_as_half_width() {
+        assert_eq!(
+            suggest(
+                "１０万人以上３０万人",
+                ["1万人以上10万人未満", "10万人以上30万人未満"].into_iter()
+            )
+            .first(),
+            Some(&"10万人以上30万人未満")
         );
-        assert!(en.contains("U+3000"), "{en}");
     }
 
     #[test]
     fn counts_and_numbering() {
         assert_eq!(parse_count("２"), Some(2));
         assert_eq!(parse_count("-1"), None);
-        assert_eq!(strip_numbering("2） 十分である"), "十分である");
-        assert_eq!(
-            strip_numbering("4) 10万人以上30万人未満"),
-            "10万人以上30万人未満"
-        );
-        assert_eq!(strip_numbering("10万人以上"), "10万人以上");
+        assert_eq!(parse_count("１２"), Some(12));
+        assert_eq!(parse_count("５件"), Some(5));
     }
 
     #[test]

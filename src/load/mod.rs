@@ -5,9 +5,14 @@
 //! `kiso.yaml` and `kiso-changes.yaml` are the 基礎項目評価書 published with it ([`pair`]).
 
 pub mod changes;
+pub mod choice;
 pub mod date;
 pub mod document;
+pub mod nfkc;
+mod outline;
 pub mod pair;
+mod silent;
+mod syntax;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

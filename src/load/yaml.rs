@@ -162,6 +162,8 @@ enum Frame {
     },
     Map {
         entries: Vec<(Node, Node)>,
+        /// Where each scalar key is in `entries`, so that a duplicate is found at once.
+        seen: HashMap<String, usize>,
         key: Option<Node>,
         start: Span,
         anchor: usize,
@@ -186,20 +188,17 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                     col: m.col() + 1,
                     offset: m.index(),
                 };
-                out.diagnostics.push(
-                    Diagnostic::new(
-                        &codes::YAML_SYNTAX,
-                        Some(Span {
-                            start: pos,
-                            end: pos,
-                        }),
-                    )
-                    .arg_lang(
-                        "detail",
-                        syntax_ja(e.info()),
-                        e.info().to_string(),
-                    ),
-                );
+                let parser = Diagnostic::new(
+                    &codes::YAML_SYNTAX,
+                    Some(Span {
+                        start: pos,
+                        end: pos,
+                    }),
+                )
+                .arg_lang("detail", syntax_ja(e.info()), e.info().to_string());
+                // Named at the line that caused it, when the lines show why.
+                out.diagnostics
+                    .push(super::syntax::diagnose(text, pos, parser));
                 out.root = None;
                 return out;
             }
@@ -235,6 +234,7 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                 } else {
                     Frame::Map {
                         entries: Vec::new(),
+                        seen: HashMap::new(),
                         key: None,
                         start: span,
                         anchor,
@@ -341,7 +341,9 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
         match stack.last_mut() {
             None => out.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map {
+                entries, seen, key, ..
+            }) => match key.take() {
                 None => {
                     if !matches!(node.value, NodeValue::Scalar { .. }) {
                         out.diagnostics
@@ -349,22 +351,25 @@ pub fn parse(text: &str, limits: &Limits) -> Parsed {
                     }
                     *key = Some(node);
                 }
-                Some(k) => {
-                    let name = k.scalar().unwrap_or_default();
-                    let first = entries.iter().find(|(old, _)| old.scalar() == Some(name));
-                    match first {
-                        Some((old, _)) if k.scalar().is_some() => {
-                            out.diagnostics.push(
-                                Diagnostic::new(&codes::DUPLICATE_KEY, Some(k.span))
-                                    .arg("key", name)
-                                    .related(old.span),
-                            );
-                        }
-                        _ => entries.push((k, node)),
+                Some(k) => match k.scalar().map(|name| (name, seen.get(name))) {
+                    Some((name, Some(&first))) => {
+                        out.diagnostics.push(
+                            Diagnostic::new(&codes::DUPLICATE_KEY, Some(k.span))
+                                .arg("key", name)
+                                .related(entries[first].0.span),
+                        );
                     }
-                }
+                    Some((name, None)) => {
+                        seen.insert(name.to_string(), entries.len());
+                        entries.push((k, node));
+                    }
+                    None => entries.push((k, node)),
+                },
             },
         }
+    }
+    if let Some(root) = &out.root {
+        out.diagnostics.extend(super::silent::warnings(text, root));
     }
     out
 }
@@ -463,7 +468,7 @@ mod tests {
             },
             crate::diag::Lang::Ja,
         );
-        assert!(text.contains("字下げにタブ文字は使えません"), "{text}");
+        assert!(text.contains("字下げにタブ文字が使われています"), "{text}");
         assert_eq!(
             syntax_ja("something new"),
             "YAML として読めません（something new）"

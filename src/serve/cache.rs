@@ -287,10 +287,7 @@ impl Cache {
             .collect();
         let recorded = rows
             .iter()
-            .map(|r| {
-                crate::diff::record::recorded_as(recorded_rows, r)
-                    .map(|(_, old)| old.clone())
-            })
+            .map(|r| crate::diff::record::recorded_as(recorded_rows, r).map(|(_, old)| old.clone()))
             .collect();
         let mut redline = good.layout.clone();
         layout::apply_redline(&mut redline, &changes);
