@@ -11,6 +11,7 @@ pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod diff;
+pub mod edit;
 pub mod form;
 pub mod init;
 pub mod layout;

@@ -63,6 +63,15 @@ pub enum NodeValue {
 }
 
 impl Node {
+    /// An empty mapping, standing for a file of comments only (read for editing).
+    pub fn empty_map() -> Node {
+        Node {
+            value: NodeValue::Map(Vec::new()),
+            span: Span::default(),
+            size: 1,
+        }
+    }
+
     /// Whether the node is empty: `~`, `null`, or nothing at all.
     pub fn is_null(&self) -> bool {
         matches!(&self.value, NodeValue::Scalar { text, plain: true }
