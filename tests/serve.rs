@@ -1,142 +1,13 @@
 //! `hyoka serve` end to end: the HTTP side (Host guard, routes, traversal, escaping, headers)
 //! with raw requests, and the whole preview in headless Chromium (tests/e2e/serve.mjs).
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const EXAMPLE: &str = "takaoka-vaccination";
-
-fn manifest() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hyoka-serve-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A ROOT holding a copy of the example (with its `versions/`).
-fn example_root(name: &str) -> PathBuf {
-    let root = temp(name);
-    copy_dir(
-        &manifest().join("assessments").join(EXAMPLE),
-        &root.join(EXAMPLE),
-    );
-    root
-}
-
-/// A running `hyoka serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    url: String,
-    _stdout: BufReader<ChildStdout>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(root: &Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .args(extra)
-        .arg("serve")
-        .arg(root)
-        .args(["--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let url = line.trim().to_string();
-    let addr = url
-        .strip_prefix("http://")
-        .and_then(|u| u.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("first line is not the URL: {line:?}"))
-        .parse()
-        .unwrap();
-    Server {
-        child,
-        addr,
-        url,
-        _stdout: stdout,
-    }
-}
-
-/// A response: status, the head's header lines, body.
-struct Reply {
-    status: u16,
-    head: String,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.head.lines().find_map(|l| {
-            let (n, v) = l.split_once(':')?;
-            n.eq_ignore_ascii_case(name).then(|| v.trim())
-        })
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).to_string()
-    }
-}
-
-/// Sends raw request bytes and reads the whole answer (the server closes each connection).
-fn raw(addr: SocketAddr, request: &str) -> Reply {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(120)))
-        .unwrap();
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut bytes = Vec::new();
-    stream.read_to_end(&mut bytes).unwrap();
-    let split = bytes
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("a response head");
-    let head = String::from_utf8(bytes[..split].to_vec()).unwrap();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    Reply {
-        status,
-        head,
-        body: bytes[split + 4..].to_vec(),
-    }
-}
-
-/// GET `target` with a correct Host header.
-fn get(server: &Server, target: &str) -> Reply {
-    raw(
-        server.addr,
-        &format!(
-            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            server.addr
-        ),
-    )
-}
+use support::*;
 
 #[test]
 fn only_requests_for_this_server_are_answered() {
@@ -175,6 +46,7 @@ fn only_requests_for_this_server_are_answered() {
     let reply = with_host(&format!("127.0.0.1:{port}"));
     assert_eq!(reply.status, 200);
     assert!(reply.text().contains(EXAMPLE));
+    // A POST that is not one of the editor's, guarded, is refused before anything else.
     let post = raw(
         server.addr,
         &format!(
@@ -182,7 +54,15 @@ fn only_requests_for_this_server_are_answered() {
             server.addr
         ),
     );
-    assert_eq!(post.status, 405);
+    assert_eq!(post.status, 403);
+    let put = raw(
+        server.addr,
+        &format!(
+            "PUT / HTTP/1.1\r\nHost: {}\r\nContent-Length: 0\r\n\r\n",
+            server.addr
+        ),
+    );
+    assert_eq!(put.status, 405);
     let _ = std::fs::remove_dir_all(&root);
 }
 

@@ -342,74 +342,69 @@ fn record_rows(
     explicit_reason: bool,
     lang: Lang,
 ) -> Result<(), crate::Error> {
-    let (recorded, rows, explicit_timing) =
-        (section.table.recorded, &section.rows, &section.explicit);
     let ja = lang == Lang::Ja;
-    let mut fresh = Vec::new();
-    let mut updates = Vec::new();
+    let record::Plan {
+        fresh,
+        updates,
+        notes: planned,
+        unchanged,
+    } = record::plan(
+        section.table.recorded,
+        &section.rows,
+        &section.explicit,
+        explicit_reason,
+    );
     let mut notes = Vec::new();
-    let mut unchanged = 0;
-    for (n, row) in rows.iter().enumerate() {
-        let Some((index, old)) = record::recorded_as(recorded, row) else {
-            fresh.push(row.clone());
-            continue;
-        };
-        let old_date = old.date.map(|d| d.wareki()).unwrap_or_default();
-        let timing = (explicit_timing[n] && old.timing != Some(row.timing.as_str()))
-            .then(|| row.timing.clone());
-        let explanation =
-            (explicit_reason && old.reason != row.explanation).then(|| row.explanation.clone());
+    for (n, note) in planned {
         let no = section.first + n;
-        if timing.is_some() || explanation.is_some() {
-            let mut what = Vec::new();
-            if let Some(t) = &timing {
-                let was = old.timing.unwrap_or("");
-                what.push(format!("提出時期 {was} → {t}"));
-            }
-            if let Some(e) = &explanation {
-                what.push(if ja {
-                    format!("説明「{}」→「{e}」", old.reason)
-                } else {
-                    format!("説明 \"{}\" → \"{e}\"", old.reason)
-                });
-            }
-            notes.push(if ja {
-                format!(
-                    "  {no}. {}（変更日 {old_date} の記録済みの行）: {} に更新しました",
-                    row.label,
-                    what.join("、")
-                )
-            } else {
-                format!(
-                    "  {no}. {} (recorded under 変更日 {old_date}): updated {}",
-                    row.label,
-                    what.join(", ")
-                )
-            });
-            updates.push(record::Update {
-                index,
+        notes.push(match note {
+            record::Note::Updated {
+                label,
+                date: old_date,
                 timing,
                 explanation,
-            });
-        } else if old_date != row.date {
-            notes.push(if ja {
-                format!(
-                    "  {no}. {}: 同じ変更が変更日 {old_date} の行として記録済みのため、{} の行として追加しませんでした（変更日を改めるには {} のその行の変更日を直してください）",
-                    row.label,
-                    row.date,
-                    file.display()
-                )
-            } else {
-                format!(
-                    "  {no}. {}: the same change is recorded under 変更日 {old_date}, so it was not added again under {} (to change its date, edit that row of {})",
-                    row.label,
-                    row.date,
-                    file.display()
-                )
-            });
-        } else {
-            unchanged += 1;
-        }
+            } => {
+                let mut what = Vec::new();
+                if let Some((was, t)) = &timing {
+                    what.push(format!("提出時期 {was} → {t}"));
+                }
+                if let Some((was, e)) = &explanation {
+                    what.push(if ja {
+                        format!("説明「{was}」→「{e}」")
+                    } else {
+                        format!("説明 \"{was}\" → \"{e}\"")
+                    });
+                }
+                if ja {
+                    format!(
+                        "  {no}. {label}（変更日 {old_date} の記録済みの行）: {} に更新しました",
+                        what.join("、")
+                    )
+                } else {
+                    format!(
+                        "  {no}. {label} (recorded under 変更日 {old_date}): updated {}",
+                        what.join(", ")
+                    )
+                }
+            }
+            record::Note::OtherDate {
+                label,
+                recorded: old_date,
+                date,
+            } => {
+                if ja {
+                    format!(
+                        "  {no}. {label}: 同じ変更が変更日 {old_date} の行として記録済みのため、{date} の行として追加しませんでした（変更日を改めるには {} のその行の変更日を直してください）",
+                        file.display()
+                    )
+                } else {
+                    format!(
+                        "  {no}. {label}: the same change is recorded under 変更日 {old_date}, so it was not added again under {date} (to change its date, edit that row of {})",
+                        file.display()
+                    )
+                }
+            }
+        });
     }
     if !fresh.is_empty() || !updates.is_empty() {
         record::record_into(file, &section.table.heading, &fresh, &updates)?;

@@ -13,6 +13,7 @@ use crate::serve::{Config, Server};
 pub const EXAMPLES: &str = "Examples:
   hyoka serve                             then open http://127.0.0.1:8080/
   hyoka serve assessments --port 0        a free port, printed on the first line
+  hyoka serve assessments --read-only     preview and review only, no editing
   hyoka --lang en serve assessments --port 8000 --templates my-templates";
 
 /// Arguments of `hyoka serve`.
@@ -29,9 +30,13 @@ pub struct Args {
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: IpAddr,
     /// A folder whose files replace the built-in templates of the same name (the document's
-    /// and the pages' serve/*.html.tera, serve/style.css, serve/reload.js).
+    /// and the pages' serve/*.html.tera, serve/style.css, serve/reload.js, serve/edit.js).
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Show only: turn off the editing page, keeping versions and recording changes (every
+    /// request that would write a file is refused).
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 /// Binds, prints the URL as the first line of standard output, and serves until interrupted.
@@ -68,6 +73,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         port: args.port,
         templates: args.templates.clone(),
         lang,
+        read_only: args.read_only,
     })?;
     let url = server.url();
     let mut stdout = std::io::stdout().lock();

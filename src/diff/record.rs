@@ -41,6 +41,100 @@ pub struct Update {
     pub explanation: Option<String>,
 }
 
+/// What recording a table's rows does, decided before anything is written: the rows to append,
+/// the recorded rows to update, and what to tell the user about each row left as it was.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Rows whose change is not recorded yet, to append.
+    pub fresh: Vec<Row>,
+    /// Recorded rows whose 提出時期 or 説明 this run sets otherwise.
+    pub updates: Vec<Update>,
+    /// What happened to each row that is recorded already, by its number in `rows` (0-based).
+    pub notes: Vec<(usize, Note)>,
+    /// Rows recorded already, as they are, under the same 変更日.
+    pub unchanged: usize,
+}
+
+/// What happened to a row whose change is recorded already.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Its 提出時期 and/or 説明 were updated: (was, now) of each that changed.
+    Updated {
+        /// The row's 項目.
+        label: String,
+        /// The recorded row's 変更日.
+        date: String,
+        /// 提出時期 (was, now).
+        timing: Option<(String, String)>,
+        /// 提出時期に係る説明 (was, now).
+        explanation: Option<(String, String)>,
+    },
+    /// Recorded under another 変更日, so not added again.
+    OtherDate {
+        /// The row's 項目.
+        label: String,
+        /// The recorded row's 変更日.
+        recorded: String,
+        /// The 変更日 of this run.
+        date: String,
+    },
+}
+
+/// Decides what recording `rows` into a table holding `recorded` does. A row whose change is
+/// recorded already (same 項目, 変更前 and 変更後) is not added again; its 提出時期 is updated
+/// when `explicit_timing[i]` says this run set it (and it differs), its 説明 when
+/// `explicit_reason` does.
+pub fn plan(
+    recorded: &[ChangeRow],
+    rows: &[Row],
+    explicit_timing: &[bool],
+    explicit_reason: bool,
+) -> Plan {
+    let mut plan = Plan::default();
+    for (n, row) in rows.iter().enumerate() {
+        let Some((index, old)) = recorded_as(recorded, row) else {
+            plan.fresh.push(row.clone());
+            continue;
+        };
+        let old_date = old.date.map(|d| d.wareki()).unwrap_or_default();
+        let explicit = explicit_timing.get(n).copied().unwrap_or(false);
+        let timing =
+            (explicit && old.timing != Some(row.timing.as_str())).then(|| row.timing.clone());
+        let explanation =
+            (explicit_reason && old.reason != row.explanation).then(|| row.explanation.clone());
+        if timing.is_some() || explanation.is_some() {
+            plan.notes.push((
+                n,
+                Note::Updated {
+                    label: row.label.clone(),
+                    date: old_date,
+                    timing: timing
+                        .clone()
+                        .map(|t| (old.timing.unwrap_or("").to_string(), t)),
+                    explanation: explanation.clone().map(|e| (old.reason.clone(), e)),
+                },
+            ));
+            plan.updates.push(Update {
+                index,
+                timing,
+                explanation,
+            });
+        } else if old_date != row.date {
+            plan.notes.push((
+                n,
+                Note::OtherDate {
+                    label: row.label.clone(),
+                    recorded: old_date,
+                    date: row.date.clone(),
+                },
+            ));
+        } else {
+            plan.unchanged += 1;
+        }
+    }
+    plan
+}
+
 /// A YAML scalar for `text`: a literal block when that keeps the text exactly and readably,
 /// else a double-quoted string (JSON string syntax is valid YAML and round-trips anything).
 fn scalar(text: &str, indent: &str) -> String {

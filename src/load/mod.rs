@@ -131,9 +131,33 @@ pub fn read_document(
 /// the file is an `assessment.yaml`), with the 基礎項目評価書 beside a 重点項目評価書. A
 /// `kiso.yaml` given alone loads the folder it belongs to.
 pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
+    load_by(path, limits, &read)
+}
+
+/// Loads as [`load`] does, with the bytes of the file `replaced.0` taken from `replaced.1`
+/// instead of the disk: the editor's check of a value that is not saved yet.
+pub fn load_with(
+    path: &Path,
+    limits: &Limits,
+    replaced: (&Path, &[u8]),
+) -> Result<Assessment, Error> {
+    load_by(path, limits, &|file: &Path| {
+        if file == replaced.0 {
+            Ok(replaced.1.to_vec())
+        } else {
+            read(file)
+        }
+    })
+}
+
+fn load_by(
+    path: &Path,
+    limits: &Limits,
+    read: &dyn Fn(&Path) -> Result<Vec<u8>, Error>,
+) -> Result<Assessment, Error> {
     if path.file_name().is_some_and(|n| n == BASIC_FILE) {
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-        return load(folder.unwrap_or(Path::new(".")), limits);
+        return load_by(folder.unwrap_or(Path::new(".")), limits, read);
     }
     let (folder, document_path) = if path.is_dir() {
         (Some(path.to_path_buf()), path.join(DOCUMENT_FILE))
@@ -159,13 +183,13 @@ pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
         basic: None,
     };
     if let Some(folder) = &folder {
-        read_changes(&mut assessment, folder.join(CHANGES_FILE), limits)?;
+        read_changes(&mut assessment, folder.join(CHANGES_FILE), limits, read)?;
     }
     if basic_path.is_file() {
         let bytes = read(&basic_path)?;
         let mut basic = companion(&assessment, basic_path, &bytes, limits);
         if let Some(folder) = &folder {
-            read_changes(&mut basic, folder.join(BASIC_CHANGES_FILE), limits)?;
+            read_changes(&mut basic, folder.join(BASIC_CHANGES_FILE), limits, read)?;
         }
         assessment.basic = Some(Box::new(basic));
     }
@@ -173,7 +197,12 @@ pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
 }
 
 /// Reads a change table into `assessment` when the file exists.
-fn read_changes(assessment: &mut Assessment, path: PathBuf, limits: &Limits) -> Result<(), Error> {
+fn read_changes(
+    assessment: &mut Assessment,
+    path: PathBuf,
+    limits: &Limits,
+    read: &dyn Fn(&Path) -> Result<Vec<u8>, Error>,
+) -> Result<(), Error> {
     if path.is_file() {
         let bytes = read(&path)?;
         let (report, record, rows) = changes::from_bytes(path, &bytes, limits);

@@ -1,8 +1,9 @@
-//! Just enough HTTP/1.1 for a local preview: read one request head, write one response, close.
+//! Just enough HTTP/1.1 for a local preview: read one request, write one response, close.
 //!
 //! Every connection carries one request (`Connection: close`), so there is no keep-alive,
-//! chunking or pipelining to get wrong. Only `GET` and `HEAD` are served; a request head is
-//! bounded in size and time, so a slow or oversized client cannot hold a thread for long.
+//! chunking or pipelining to get wrong. `GET` and `HEAD` read pages; `POST` (the editor's
+//! saves) carries a body of a stated `Content-Length`, bounded like the head, so a slow or
+//! oversized client cannot hold a thread or the memory for long.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream};
@@ -10,13 +11,16 @@ use std::time::Duration;
 
 /// The largest request head accepted (request line and headers).
 const MAX_HEAD: usize = 16 * 1024;
+/// The largest request body accepted: the longest value a document may hold (a million
+/// characters, see `load::Limits`) in UTF-8 and JSON escaping, with room for the rest.
+pub const MAX_BODY: usize = 4 * 1024 * 1024;
 /// How long a client may take to send its request head.
 pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// A parsed request: method, decoded path, query pairs and the `Host` header.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A parsed request: method, decoded path, query pairs, headers and body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Request {
-    /// `GET` or `HEAD` (others are refused before routing).
+    /// `GET`, `HEAD` or `POST` (others are refused before routing).
     pub method: String,
     /// The path, percent-decoded (always starts with `/`).
     pub path: String,
@@ -24,6 +28,10 @@ pub struct Request {
     pub query: Vec<(String, String)>,
     /// The `Host` header, when sent.
     pub host: Option<String>,
+    /// Every header, names in lower case, in the order sent.
+    pub headers: Vec<(String, String)>,
+    /// The body of a `POST` (empty otherwise).
+    pub body: Vec<u8>,
 }
 
 impl Request {
@@ -33,6 +41,16 @@ impl Request {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The value of a header (`name` in lower case), when it was sent once; `None` when it was
+    /// not sent or sent twice (ambiguous, so treated as absent).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let mut values = self.headers.iter().filter(|(n, _)| n == name);
+        match (values.next(), values.next()) {
+            (Some((_, v)), None) => Some(v.as_str()),
+            _ => None,
+        }
     }
 }
 
@@ -45,16 +63,35 @@ pub enum BadRequest {
     Malformed,
     /// The head is too large (431).
     TooLarge,
+    /// A `POST` without a `Content-Length` (411).
+    LengthRequired,
+    /// A body larger than [`MAX_BODY`] (413).
+    BodyTooLarge,
 }
 
-/// Reads one request head from `stream`.
+impl BadRequest {
+    /// The status code of the answer.
+    pub fn status(&self) -> u16 {
+        match self {
+            BadRequest::TooLarge => 431,
+            BadRequest::LengthRequired => 411,
+            BadRequest::BodyTooLarge => 413,
+            BadRequest::Gone | BadRequest::Malformed => 400,
+        }
+    }
+}
+
+/// Reads one request from `stream`: the head, then for a `POST` its body.
 pub fn read_request(stream: &mut impl Read) -> Result<Request, BadRequest> {
-    let mut reader = BufReader::new(stream.take(MAX_HEAD as u64 + 1));
+    let mut reader = BufReader::new(stream);
     let mut lines = Vec::new();
     let mut total = 0;
     loop {
         let mut line = Vec::new();
-        let n = reader
+        // Never more than the head's budget, however long the line.
+        let budget = (MAX_HEAD + 1).saturating_sub(total) as u64;
+        let n = (&mut reader)
+            .take(budget)
             .read_until(b'\n', &mut line)
             .map_err(|_| BadRequest::Gone)?;
         total += n;
@@ -74,7 +111,24 @@ pub fn read_request(stream: &mut impl Read) -> Result<Request, BadRequest> {
         }
         lines.push(line);
     }
-    parse_head(&lines)
+    let mut request = parse_head(&lines)?;
+    if request.method == "POST" {
+        if request.header("transfer-encoding").is_some() {
+            return Err(BadRequest::LengthRequired);
+        }
+        let length: usize = request
+            .header("content-length")
+            .ok_or(BadRequest::LengthRequired)?
+            .parse()
+            .map_err(|_| BadRequest::Malformed)?;
+        if length > MAX_BODY {
+            return Err(BadRequest::BodyTooLarge);
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).map_err(|_| BadRequest::Gone)?;
+        request.body = body;
+    }
+    Ok(request)
 }
 
 /// Parses the request line and headers.
@@ -93,6 +147,7 @@ fn parse_head(lines: &[String]) -> Result<Request, BadRequest> {
         return Err(BadRequest::Malformed);
     }
     let mut host = None;
+    let mut headers = Vec::new();
     for line in &lines[1..] {
         let (name, value) = line.split_once(':').ok_or(BadRequest::Malformed)?;
         if name.eq_ignore_ascii_case("host") {
@@ -101,6 +156,7 @@ fn parse_head(lines: &[String]) -> Result<Request, BadRequest> {
             }
             host = Some(value.trim().to_string());
         }
+        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
     }
     let (raw_path, raw_query) = target.split_once('?').unwrap_or((target, ""));
     let path = percent_decode(raw_path, false).ok_or(BadRequest::Malformed)?;
@@ -118,6 +174,8 @@ fn parse_head(lines: &[String]) -> Result<Request, BadRequest> {
         path,
         query,
         host,
+        headers,
+        body: Vec::new(),
     })
 }
 
@@ -237,6 +295,9 @@ fn reason(status: u16) -> &'static str {
         404 => "Not Found",
         405 => "Method Not Allowed",
         409 => "Conflict",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        422 => "Unprocessable Content",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
@@ -306,6 +367,33 @@ mod tests {
         assert_eq!(parse("GET / HTTP/1.1\r\n"), Err(BadRequest::Gone));
         let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(MAX_HEAD));
         assert_eq!(parse(&huge), Err(BadRequest::TooLarge));
+    }
+
+    #[test]
+    fn a_post_carries_a_bounded_body_of_its_stated_length() {
+        let r = parse("POST /a/x/edit/save HTTP/1.1\r\nHost: h:1\r\nContent-Length: 7\r\nOrigin: http://h:1\r\n\r\n{\"a\":1}").unwrap();
+        assert_eq!(r.body, b"{\"a\":1}");
+        assert_eq!(r.header("origin"), Some("http://h:1"));
+        assert_eq!(
+            parse("POST / HTTP/1.1\r\nHost: h\r\n\r\n"),
+            Err(BadRequest::LengthRequired)
+        );
+        assert_eq!(
+            parse("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 1\r\n\r\nx"),
+            Err(BadRequest::LengthRequired)
+        );
+        let huge = format!(
+            "POST / HTTP/1.1\r\nContent-Length: {}\r\n\r\n",
+            MAX_BODY + 1
+        );
+        assert_eq!(parse(&huge), Err(BadRequest::BodyTooLarge));
+        assert_eq!(
+            parse("POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\nshort"),
+            Err(BadRequest::Gone)
+        );
+        // A header sent twice is as good as none.
+        let twice = parse("GET / HTTP/1.1\r\nOrigin: a\r\nOrigin: b\r\n\r\n").unwrap();
+        assert_eq!(twice.header("origin"), None);
     }
 
     #[test]

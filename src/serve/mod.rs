@@ -5,15 +5,21 @@
 //! connection. Pages are few and local, so this needs no async runtime and no HTTP crate; a
 //! long-poll for live reload holds a thread, and the number of open connections is bounded.
 //!
-//! - [`http`]: reading a request head, writing a response, the `Host` guard;
+//! - [`http`]: reading a request, writing a response, the `Host` guard;
 //! - [`routes`]: the known routes and their security headers;
+//! - [`guard`]: the token and same-origin check of every request that writes;
 //! - [`cache`]: validation and rendering once per change of the files;
 //! - [`watch`]: the polling watcher every open page waits on;
+//! - [`editor`]: the editing page and its saves (through [`crate::edit`]);
+//! - [`revision`]: keeping a version and recording the change table from the pages;
 //! - [`pages`], [`text`], [`templates`]: what the pages show, their words, their templates.
 
 pub mod cache;
+pub mod editor;
+pub mod guard;
 pub mod http;
 pub mod pages;
+pub mod revision;
 pub mod routes;
 pub mod templates;
 pub mod text;
@@ -21,8 +27,8 @@ pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::Error;
@@ -49,6 +55,8 @@ pub struct Config {
     pub templates: Option<PathBuf>,
     /// The language of the pages and the messages.
     pub lang: Lang,
+    /// Editing off: the pages only show, and every request that would write is refused.
+    pub read_only: bool,
 }
 
 /// Everything a request may need, shared by all connection threads.
@@ -66,6 +74,12 @@ pub struct State {
     pub pages: templates::Pages,
     /// Change detection.
     pub watcher: Arc<watch::Watcher>,
+    /// The token the editing pages carry; every request that writes must send it back.
+    pub token: String,
+    /// Editing off (`--read-only`).
+    pub read_only: bool,
+    /// Held while a request writes, so that writes never interleave.
+    pub writing: Mutex<()>,
 }
 
 /// The name of an assessment folder under `root`: its relative path with `/` separators, when
@@ -153,6 +167,9 @@ impl Server {
             cache: cache::Cache::new(config.root.clone(), templates),
             pages,
             watcher: watch::Watcher::start(config.root.clone()),
+            token: guard::new_token(),
+            read_only: config.read_only,
+            writing: Mutex::new(()),
         };
         Ok(Server {
             listener,
@@ -231,13 +248,8 @@ fn serve_one(state: &State, mut stream: TcpStream) {
         Ok(request) => request,
         Err(http::BadRequest::Gone) => return,
         Err(bad) => {
-            let status = if bad == http::BadRequest::TooLarge {
-                431
-            } else {
-                400
-            };
             let response = http::Response::new(
-                status,
+                bad.status(),
                 "text/plain; charset=utf-8",
                 b"bad request\n".to_vec(),
             );

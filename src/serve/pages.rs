@@ -43,7 +43,9 @@ pub struct Nav {
     pub preview: String,
     /// The review's URL.
     pub review: String,
-    /// `preview` or `review`.
+    /// The editing page's URL (none when the server is read-only).
+    pub edit: Option<String>,
+    /// `preview`, `review` or `edit`.
     pub current: &'static str,
     /// The assessment's documents, when it has two (a 重点項目評価書 and its
     /// 基礎項目評価書): the same page of each.
@@ -109,7 +111,11 @@ impl Chrome {
         generation: u64,
         documents: Documents,
     ) -> Chrome {
-        let page = if current == "review" { "review" } else { "" };
+        let page = match current {
+            "review" => "review",
+            "edit" => "edit",
+            _ => "",
+        };
         let tabs = if documents.all.len() > 1 {
             documents
                 .all
@@ -133,6 +139,7 @@ impl Chrome {
                 name: name.to_string(),
                 preview: with_query(href(name, ""), &query),
                 review: with_query(href(name, "review"), &query),
+                edit: Some(with_query(href(name, "edit"), &query)),
                 current,
                 documents: tabs,
             }),
@@ -271,7 +278,8 @@ fn source_line(source: &str, span: Span) -> Option<SourceLine> {
     })
 }
 
-fn diag_view(root: &Path, report: &FileReport, d: &Diagnostic, lang: Lang) -> DiagView {
+/// One diagnostic of a file as the pages show it.
+pub fn diag_view(root: &Path, report: &FileReport, d: &Diagnostic, lang: Lang) -> DiagView {
     let t = text::texts(lang);
     let file = report.file.strip_prefix(root).unwrap_or(&report.file);
     let file = file.to_string_lossy().replace('\\', "/");
@@ -457,6 +465,23 @@ pub struct ReviewView {
     pub redline: String,
     /// The snapshot's diagnostics, when it has errors.
     pub diagnostics: Vec<DiagView>,
+    /// Keeping a version and recording the rows, when editing is on.
+    pub actions: Option<RevisionActions>,
+}
+
+/// The review page's buttons that write: keep a version, record the rows.
+#[derive(Debug, Serialize)]
+pub struct RevisionActions {
+    /// The token the script sends back.
+    pub token: String,
+    /// POST: keep a version.
+    pub snapshot: String,
+    /// POST: record the rows (when rows are shown).
+    pub record: String,
+    /// The key of the rows shown.
+    pub key: String,
+    /// The 提出時期 choices, from the form.
+    pub timings: Vec<&'static str>,
 }
 
 impl ReviewView {
@@ -504,6 +529,7 @@ impl ReviewView {
             rows: Vec::new(),
             redline: String::new(),
             diagnostics: Vec::new(),
+            actions: None,
         };
         match chosen {
             None => {}

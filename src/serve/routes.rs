@@ -10,7 +10,10 @@ use std::time::Duration;
 use super::State;
 use super::cache::Review;
 use super::http::{Request, Response, encode_path, host_allowed, percent_encode};
-use super::pages::{Documents, ErrorView, IndexEntry, PreviewView, ReviewView, title_of_document};
+use super::pages::{
+    Documents, ErrorView, IndexEntry, PreviewView, ReviewView, RevisionActions, href,
+    title_of_document, with_query,
+};
 use super::text;
 use super::watch::Scope;
 use crate::Error;
@@ -47,8 +50,8 @@ fn document(bytes: &[u8]) -> Response {
 
 /// Answers one request. `gone` tells whether the client has left (for the long-poll).
 pub fn handle(state: &State, request: &Request, gone: &mut dyn FnMut() -> bool) -> Response {
-    if request.method != "GET" && request.method != "HEAD" {
-        return plain(405, "GET or HEAD only\n").header("Allow", "GET, HEAD");
+    if !matches!(request.method.as_str(), "GET" | "HEAD" | "POST") {
+        return plain(405, "GET, HEAD or POST only\n").header("Allow", "GET, HEAD, POST");
     }
     let host_ok = request
         .host
@@ -60,7 +63,12 @@ pub fn handle(state: &State, request: &Request, gone: &mut dyn FnMut() -> bool) 
             "hyoka serve answers only requests for its own address (Host: localhost or the bound address)\n",
         );
     }
-    match route(state, request, gone) {
+    let routed = if request.method == "POST" {
+        post(state, request)
+    } else {
+        route(state, request, gone)
+    };
+    match routed {
         Ok(response) => response,
         Err(e) => {
             eprintln!("hyoka serve: {} {}: {e}", request.method, request.path);
@@ -103,29 +111,87 @@ fn route(
                 state.pages.script.clone().into_bytes(),
             ));
         }
+        "/edit.js" => {
+            return Ok(Response::new(
+                200,
+                "text/javascript; charset=utf-8",
+                state.pages.editor.clone().into_bytes(),
+            ));
+        }
         "/wait" => return Ok(wait(state, Scope::Index, request, gone)),
         // Browsers ask for it unprompted; answering "nothing" keeps their consoles clean.
         "/favicon.ico" => return Ok(Response::new(204, TEXT, Vec::new())),
         _ => {}
     }
-    let Some(rest) = path.strip_prefix("/a/") else {
-        return Ok(not_found(state));
-    };
+    match assessment_of(state, path) {
+        Some((name, None)) => {
+            let location = format!("/a/{}/", encode_path(&name));
+            Ok(plain(308, "").header("Location", location))
+        }
+        Some((name, Some(tail))) => assessment(state, &name, &tail, request, gone),
+        None => Ok(not_found(state)),
+    }
+}
+
+/// The assessment a path names, among the folders found under ROOT, and the rest of the path
+/// after its `/` (`None`: the path is the folder itself, without its slash).
+fn assessment_of(state: &State, path: &str) -> Option<(String, Option<String>)> {
+    let rest = path.strip_prefix("/a/")?;
     let mut names = state.names();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    for name in &names {
+    for name in names {
         if rest == name {
-            let location = format!("/a/{}/", encode_path(name));
-            return Ok(plain(308, "").header("Location", location));
+            return Some((name, None));
         }
         if let Some(tail) = rest
             .strip_prefix(name.as_str())
             .and_then(|t| t.strip_prefix('/'))
         {
-            return assessment(state, name, tail, request, gone);
+            let tail = tail.to_string();
+            return Some((name, Some(tail)));
         }
     }
-    Ok(not_found(state))
+    None
+}
+
+/// A request that writes: guarded first (editing on, same origin, the page's token, JSON),
+/// then routed to the few things the pages may change. No request names a file: the file is
+/// the served document's own, chosen by `?doc=` among the assessment's documents.
+fn post(state: &State, request: &Request) -> Result<Response, Error> {
+    if let Err(refused) = super::guard::check(request, &state.token, state.read_only) {
+        return Ok(plain(403, refused.reason()));
+    }
+    let Some((name, Some(tail))) = assessment_of(state, &request.path) else {
+        return Ok(plain(404, "no such assessment\n"));
+    };
+    let doc = request.param("doc");
+    match tail.as_str() {
+        "edit/save" => super::editor::save(state, &name, doc, &request.body, false),
+        "edit/check" => super::editor::save(state, &name, doc, &request.body, true),
+        "edit/block" => super::editor::block(state, &name, doc, &request.body),
+        "snapshot" => {
+            let query = doc.map(|d| format!("doc={d}")).unwrap_or_default();
+            super::revision::snapshot(state, &name, &query)
+        }
+        "record" => {
+            let checked = state.cache.checked(&name)?;
+            let forms: Vec<Form> = checked
+                .assessment
+                .documents()
+                .iter()
+                .map(|(d, _)| d.edition.form)
+                .collect();
+            let form = match doc {
+                None => forms.first().copied(),
+                Some(tag) => forms.iter().copied().find(|f| f.file_tag() == tag),
+            };
+            match form {
+                Some(form) => super::revision::record(state, &name, form, &request.body),
+                None => Ok(plain(404, "no such document\n")),
+            }
+        }
+        _ => Ok(plain(404, "no such action\n")),
+    }
 }
 
 fn index(state: &State) -> Result<Response, Error> {
@@ -183,7 +249,7 @@ fn assessment(
     match tail {
         "" => {
             let shown = state.cache.document(name, form)?.map(|(_, stale)| stale);
-            let view = PreviewView::new(
+            let mut view = PreviewView::new(
                 &state.root,
                 name,
                 &checked.assessment,
@@ -192,6 +258,7 @@ fn assessment(
                 generation,
                 documents,
             );
+            read_only_nav(state, &mut view.chrome);
             Ok(page(200, state.pages.render("serve/preview.html", &view)?))
         }
         "document.html" => Ok(match state.cache.document(name, form)? {
@@ -213,6 +280,24 @@ fn assessment(
             None => not_found(state),
         }),
         "review" => review(state, name, request, generation, documents),
+        "edit" => {
+            if state.read_only {
+                return Ok(error_page(
+                    state,
+                    403,
+                    text::texts(state.lang).read_only,
+                    String::new(),
+                ));
+            }
+            Ok(
+                match super::editor::page(state, name, request.param("doc"), generation, documents)?
+                {
+                    Some(view) => page(200, state.pages.render("serve/edit.html", &view)?),
+                    None => not_found(state),
+                },
+            )
+        }
+        "edit/version" => super::editor::current_version(state, name, request.param("doc")),
         "redline.html" => {
             let stems = state.snapshots(name);
             let Some(stem) = request
@@ -251,7 +336,8 @@ fn review(
         None => None,
     };
     let title = title_of_document(&state.cache.checked(name)?.assessment, documents.shown);
-    let view = ReviewView::new(
+    let query = documents.query();
+    let mut view = ReviewView::new(
         &state.root,
         name,
         title,
@@ -261,7 +347,43 @@ fn review(
         generation,
         documents,
     );
+    read_only_nav(state, &mut view.chrome);
+    if !state.read_only {
+        let key = match compared.as_ref().map(|(_, r)| &**r) {
+            Some(Review::Compared { rows, .. }) => super::revision::rows_key(rows),
+            _ => String::new(),
+        };
+        let record = match chosen {
+            Some(stem) => with_query(
+                format!("{}?from={}", href(name, "record"), percent_encode(stem)),
+                &query,
+            ),
+            None => String::new(),
+        };
+        view.actions = Some(RevisionActions {
+            token: state.token.clone(),
+            snapshot: with_query(href(name, "snapshot"), &query),
+            record,
+            key,
+            timings: match crate::form::changes::TABLE
+                .child("提出時期")
+                .map(|c| c.kind)
+            {
+                Some(crate::form::Kind::Choice(list)) => list.options.to_vec(),
+                _ => Vec::new(),
+            },
+        });
+    }
     Ok(page(200, state.pages.render("serve/review.html", &view)?))
+}
+
+/// A read-only server's pages have no editing tab.
+fn read_only_nav(state: &State, chrome: &mut super::pages::Chrome) {
+    if state.read_only
+        && let Some(nav) = chrome.nav.as_mut()
+    {
+        nav.edit = None;
+    }
 }
 
 /// The long-poll: answers with the scope's generation as soon as it differs from `since`, or

@@ -31,12 +31,16 @@ pub const PAGES: &[Builtin] = &[
     builtin!("index.html.tera"),
     builtin!("preview.html.tera"),
     builtin!("review.html.tera"),
+    builtin!("edit.html.tera"),
     builtin!("error.html.tera"),
 ];
 /// The pages' stylesheet, served as `/style.css` (the CSP allows no inline style).
 pub const STYLE: Builtin = builtin!("style.css");
 /// The script that reloads a page when its files change, served as `/reload.js`.
 pub const SCRIPT: Builtin = builtin!("reload.js");
+/// The editing page's script (saves, conflicts, conditions, blocks, the review's recording),
+/// served as `/edit.js`.
+pub const EDITOR: Builtin = builtin!("edit.js");
 
 /// The compiled pages and the static files.
 #[derive(Debug)]
@@ -46,6 +50,8 @@ pub struct Pages {
     pub style: String,
     /// The script.
     pub script: String,
+    /// The editing script.
+    pub editor: String,
 }
 
 fn text_of(builtin: &Builtin, dir: Option<&Path>) -> Result<String, Error> {
@@ -72,6 +78,7 @@ impl Pages {
             tera,
             style: text_of(&STYLE, dir)?,
             script: text_of(&SCRIPT, dir)?,
+            editor: text_of(&EDITOR, dir)?,
         })
     }
 

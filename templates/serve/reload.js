@@ -16,6 +16,12 @@
         if (response.ok) {
           const now = (await response.text()).trim();
           if (now !== since) {
+            // Typed but not recorded yet (the review's 説明): say so rather than lose it.
+            const dirty = document.querySelector("[data-dirty]");
+            if (dirty) {
+              dirty.closest("form")?.classList.add("stale");
+              return;
+            }
             location.reload();
             return;
           }
