@@ -373,3 +373,169 @@ fn the_preview_works_in_headless_chromium() {
     let _ = std::fs::remove_dir_all(&root);
     let _ = std::fs::remove_dir_all(&shots);
 }
+
+/// The lines a `git diff --no-index --unified=0` removes and adds between two files.
+fn git_diff(old: &Path, new: &Path) -> (Vec<String>, Vec<String>) {
+    let out = Command::new("git")
+        .args(["diff", "--no-index", "--unified=0", "--no-color"])
+        .arg(old)
+        .arg(new)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut removed = Vec::new();
+    let mut added = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("---") || line.starts_with("+++") {
+            continue;
+        }
+        if let Some(l) = line.strip_prefix('-') {
+            removed.push(l.to_string());
+        } else if let Some(l) = line.strip_prefix('+') {
+            added.push(l.to_string());
+        }
+    }
+    (removed, added)
+}
+
+#[test]
+fn the_editor_works_in_headless_chromium() {
+    let e2e = manifest().join("tests/e2e");
+    let chromium =
+        std::env::var("HYOKA_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    assert!(
+        on_path("node") && on_path("git"),
+        "the browser test needs Node.js and git"
+    );
+    assert!(
+        Path::new(&chromium).is_file(),
+        "the browser test needs Chromium at {chromium}"
+    );
+    assert!(
+        e2e.join("node_modules/playwright-core").is_dir(),
+        "the browser test needs playwright-core: npm ci --prefix tests/e2e"
+    );
+    let root = example_root("e2e-edit");
+    // A fresh skeleton beside the example, for the keyboard-only pass.
+    let scratch = temp("e2e-edit-init");
+    let init = Command::new(env!("CARGO_BIN_EXE_hyoka"))
+        .current_dir(&scratch)
+        .args(["init", "fresh"])
+        .output()
+        .unwrap();
+    assert!(init.status.success());
+    copy_dir(&scratch.join("assessments/fresh"), &root.join("fresh"));
+    let shots = temp("e2e-edit-shots");
+    let original = root.join(EXAMPLE).join("assessment.yaml");
+    let before = shots.join("before.yaml");
+    std::fs::copy(&original, &before).unwrap();
+    let server = start(&root, &[]);
+    let started = Instant::now();
+    let output = Command::new("node")
+        .arg(e2e.join("edit.mjs"))
+        .env("HYOKA_URL", &server.url)
+        .env("HYOKA_ROOT", &root)
+        .env("HYOKA_SHOTS", &shots)
+        .env("HYOKA_CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    eprintln!("{stdout}browser test: {:?}", started.elapsed());
+    // The file's diff touches only the items edited: the choice, the two-line text, その他 with
+    // its text, the 提供先 added (its name filled, its other items empty) and the one removed.
+    let after = shots.join("after-edits.yaml");
+    let (removed, added) = git_diff(&before, &after);
+    let text = std::fs::read_to_string(&before).unwrap();
+    let block_start = text.find("      - id: todofuken-shichoson").unwrap();
+    let block_end = text.find("      - id: kosei-rodo").unwrap();
+    let mut want_removed = vec![
+        "  特記事項:".to_string(),
+        "    記録される項目: 10項目以上50項目未満     # ④".to_string(),
+    ];
+    want_removed.extend(text[block_start..block_end].lines().map(str::to_string));
+    assert_eq!(removed, want_removed);
+    let want_added = [
+        "  特記事項: |-",
+        "    予防接種台帳の電子化に伴い記載を見直した。",
+        "    二行目：新型コロナウイルス感染症対策を含む。",
+        "        その他: 予約管理システム",
+        "    記録される項目: 50項目以上100項目未満     # ④",
+        "      - id: 提供先5",
+        "        名称: 厚生労働大臣（追加）",
+        "        法令上の根拠:",
+        "        提供先における用途:",
+        "        提供する情報:",
+        "        本人の数:",
+        "        本人の範囲:",
+        "        提供方法:",
+        "        時期・頻度:",
+    ];
+    assert_eq!(added, want_added);
+    // `hyoka validate` agrees with the page.
+    let findings: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(shots.join("page-findings.json")).unwrap()).unwrap();
+    let edited = root.join("edited");
+    copy_dir(&root.join(EXAMPLE), &edited);
+    std::fs::copy(&after, edited.join("assessment.yaml")).unwrap();
+    let validate = Command::new(env!("CARGO_BIN_EXE_hyoka"))
+        .args(["validate", "--message-format", "json"])
+        .arg(&edited)
+        .output()
+        .unwrap();
+    let json = String::from_utf8_lossy(&validate.stdout);
+    let mut validate_codes: Vec<String> = json
+        .lines()
+        .filter(|l| l.contains("/assessment.yaml\""))
+        .filter_map(|l| Some(l.split("\"code\":\"").nth(1)?[..5].to_string()))
+        .collect();
+    let mut page_codes: Vec<String> = findings["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    validate_codes.sort();
+    page_codes.sort();
+    assert!(!page_codes.is_empty());
+    assert_eq!(page_codes, validate_codes, "{json}");
+    let errors = json
+        .lines()
+        .filter(|l| l.contains("\"severity\":\"error\""))
+        .count();
+    let warnings = json
+        .lines()
+        .filter(|l| l.contains("\"severity\":\"warning\""))
+        .count();
+    assert_eq!(
+        findings["summary"].as_str().unwrap(),
+        format!("{errors} 件のエラー、{warnings} 件の警告")
+    );
+    for (name, min_height) in [
+        ("edit.png", 1800),
+        ("edit-conflict.png", 900),
+        ("review-record.png", 900),
+    ] {
+        let bytes = std::fs::read(shots.join(name)).unwrap();
+        let (width, height) = png_size(&bytes);
+        assert!(
+            width == 1280 && height >= min_height,
+            "{name}: {width}×{height}"
+        );
+    }
+    if let Some(dir) = std::env::var_os("HYOKA_SCREENSHOTS") {
+        let dir = manifest().join(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in ["edit.png", "edit-conflict.png", "review-record.png"] {
+            std::fs::copy(shots.join(name), dir.join(name)).unwrap();
+        }
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&shots);
+    let _ = std::fs::remove_dir_all(&scratch);
+}

@@ -604,7 +604,13 @@ impl Builder<'_> {
                 Kind::Count => "count",
                 Kind::Section(_) | Kind::Group(_) => "section",
             },
-            label: printed(item),
+            label: match steps.iter().rev().nth(1).map(|s| s.item.kind) {
+                // A block's title has no label of its own: it is printed in the block's heading.
+                Some(Kind::Group(group)) if item.label.is_empty() => {
+                    text::block_title(self.lang, item.key, group.name)
+                }
+                _ => printed(item),
+            },
             full_label: full_label(steps),
             mark: mark(steps),
             need: hints::need(item.need, self.lang),

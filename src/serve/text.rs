@@ -448,3 +448,12 @@ pub fn recorded(lang: Lang, added: usize, updated: usize, unchanged: usize) -> S
         }
     }
 }
+
+/// The label of a block's title (an item printed in the block's heading, with no label of its
+/// own): `名称（提供先の見出し）`.
+pub fn block_title(lang: Lang, key: &str, group: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{key}（{group}の見出し）"),
+        Lang::En => format!("{key} (the {group}'s heading)"),
+    }
+}
