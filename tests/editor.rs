@@ -598,3 +598,77 @@ fn an_assessment_is_written_from_the_skeleton_through_the_page_only() {
     );
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn the_basic_documents_shared_facts_are_shown_and_edited_where_they_are_written() {
+    let root = example_root("editor-kiso");
+    let server = start(&root, &[]);
+    let page = open(&server, &edit_url(Some("kiso")));
+    // 評価実施機関名 is a fact of the 重点項目評価書: shown, linked to its field there, not saved here.
+    let at = page
+        .html
+        .find("data-path=\"表紙.評価実施機関名\"")
+        .expect("the field");
+    let field = &page.html[at..at + page.html[at..].find("</div>").unwrap()];
+    assert!(field.contains("高岡市長"), "{field}");
+    let anchor = hyoka::serve::editor::anchor("表紙.評価実施機関名");
+    assert!(field.contains(&format!("edit#{anchor}")), "{field}");
+    assert!(!field.contains("<input"), "{field}");
+    let main = open(&server, &edit_url(None));
+    assert!(
+        main.html.contains(&format!("id=\"{anchor}\"")),
+        "the link's target exists"
+    );
+    let body = json!({"path": "表紙.評価実施機関名", "ids": [], "base": "absent", "value": "別"});
+    let reply = post(
+        &server,
+        &format!("/a/{EXAMPLE}/edit/save?doc=kiso"),
+        &page_headers(&page.origin, &page.token),
+        &body.to_string(),
+    );
+    assert_eq!(reply.status, 403);
+    // Its own items are saved into kiso.yaml.
+    let kiso = root.join(EXAMPLE).join("kiso.yaml");
+    let before = std::fs::read_to_string(&kiso).unwrap();
+    let reply = save(
+        &server,
+        &page,
+        Some("kiso"),
+        "しきい値判断項目.取扱者数の計数時点",
+        json!("令和7年1月10日"),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(
+        changed_lines(&before, &std::fs::read_to_string(&kiso).unwrap()),
+        (
+            vec!["  取扱者数の計数時点: 令和7年1月1日     # assumed".to_string()],
+            vec!["  取扱者数の計数時点: 令和7年1月10日     # assumed".to_string()]
+        )
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_basic_document_published_alone_is_edited_too() {
+    let root = temp("editor-form2");
+    let init = Command::new(env!("CARGO_BIN_EXE_hyoka"))
+        .current_dir(&root)
+        .args(["init", EXAMPLE, "--form", "基礎"])
+        .output()
+        .unwrap();
+    assert!(init.status.success());
+    let server = start(&root.join("assessments"), &[]);
+    let page = open(&server, &edit_url(None));
+    assert!(page.html.contains("基礎項目評価書"), "{}", page.html);
+    let reply = save(
+        &server,
+        &page,
+        None,
+        "表紙.評価実施機関名",
+        json!("高岡市長"),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let text = std::fs::read_to_string(root.join("assessments").join(EXAMPLE).join(MAIN)).unwrap();
+    assert!(text.contains("  評価実施機関名: 高岡市長\n"), "{text}");
+    let _ = std::fs::remove_dir_all(&root);
+}

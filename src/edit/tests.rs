@@ -934,3 +934,120 @@ fn property_blocks_added_removed_and_moved_load_as_intended() {
     block_property(&skeleton, 60, 29);
     block_property(COMMENTS, 40, 31);
 }
+
+/// Each kind of item is inserted where the form puts it when absent, set in place, and
+/// cleared keeping its key, each time loading as intended.
+#[test]
+fn each_kind_is_inserted_set_and_cleared() {
+    // (item, first value, second value, lines the first inserts, lines the second sets)
+    type Case<'a> = (
+        &'a str,
+        serde_json::Value,
+        serde_json::Value,
+        &'a [&'a str],
+        &'a [&'a str],
+    );
+    let cases: &[Case] = &[
+        (
+            "基本情報.担当部署.部署",
+            json!("健康増進課"),
+            json!("保健所"),
+            &["  担当部署:", "    部署: 健康増進課"],
+            &["    部署: 保健所"],
+        ),
+        (
+            "表紙.特記事項",
+            json!("一行目\n二行目"),
+            json!("一行目だけ"),
+            &["  特記事項: |-", "    一行目", "    二行目"],
+            &["    一行目だけ"],
+        ),
+        (
+            "ファイルの概要.基本情報.記録される項目",
+            json!("10項目未満"),
+            json!("100項目以上"),
+            &["  基本情報:", "    記録される項目: 10項目未満"],
+            &["    記録される項目: 100項目以上"],
+        ),
+        (
+            "ファイルの概要.入手・使用.入手方法",
+            json!({"紙": true, "その他": "窓口"}),
+            json!({"紙": true}),
+            &[
+                "  入手・使用:",
+                "    入手方法:",
+                "      紙: true",
+                "      その他: 窓口",
+            ],
+            &[],
+        ),
+        (
+            "リスク対策.提供・移転.提供・移転しない",
+            json!(true),
+            json!(false),
+            &["  提供・移転:", "    提供・移転しない: true"],
+            &["    提供・移転しない: false"],
+        ),
+        (
+            "評価実施手続.基礎項目評価.実施日",
+            json!("令和7年1月24日"),
+            json!("2025-01-31"),
+            &[
+                "評価実施手続:",
+                "  基礎項目評価:",
+                "    実施日: 令和7年1月24日",
+            ],
+            &["    実施日: 2025-01-31"],
+        ),
+        (
+            "ファイルの概要.委託.件数",
+            json!("3"),
+            json!("４"),
+            &[],
+            &["    件数: ４"],
+        ),
+    ];
+    let read_back = |text: &str, path: &str| {
+        let src = source(text);
+        form::read(&src, item(form3(), path), &segs(path).unwrap())
+    };
+    for (path, first, second, inserted, set) in cases {
+        // Insert (or, for 件数, set what is written).
+        let one = write(COMMENTS, path, first.clone());
+        if !inserted.is_empty() {
+            assert_eq!(changed(COMMENTS, &one), (vec![], lines(inserted)), "{path}");
+        }
+        assert_eq!(read_back(&one, path), *first, "{path}");
+        load(&one, Role::Main);
+        // Set another value: only the item's own lines change.
+        let two = write(&one, path, second.clone());
+        if !set.is_empty() {
+            assert_eq!(changed(&one, &two).1, lines(set), "{path}");
+        }
+        let expected = match second {
+            serde_json::Value::Bool(false) => json!(false),
+            v => v.clone(),
+        };
+        assert_eq!(read_back(&two, path), expected, "{path}");
+        // Clear: the key stays, empty.
+        let empty = match item(form3(), path).kind {
+            Kind::Checks(_) => json!({}),
+            Kind::Flag => json!(false),
+            _ => json!(""),
+        };
+        let three = write(&two, path, empty.clone());
+        assert_eq!(read_back(&three, path), empty, "{path}");
+        let key = path.rsplit('.').next().unwrap();
+        assert!(
+            three
+                .lines()
+                .any(|l| l.trim_start().starts_with(&format!("{key}:"))),
+            "{path}: key gone\n{three}"
+        );
+        let doc = load(&three, Role::Main);
+        assert!(
+            !flatten(&doc).contains_key(*path),
+            "{path} still holds a value"
+        );
+    }
+}

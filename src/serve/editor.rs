@@ -369,10 +369,11 @@ struct Builder<'a> {
     rows: Vec<Row>,
 }
 
+/// The ※ printed with the item itself (an ancestor's shows on the ancestor's heading).
 fn mark(path: &[Step]) -> String {
     match path.last().map(|s| s.item.mark) {
         Some(form::Mark::YesExcept(note)) => format!("※{note}"),
-        _ if form::is_important(path) => "※".into(),
+        Some(form::Mark::Yes) => "※".into(),
         _ => String::new(),
     }
 }

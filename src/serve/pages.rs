@@ -173,6 +173,8 @@ pub struct IndexEntry {
     pub preview: String,
     /// The review's URL.
     pub review: String,
+    /// The editing page's URL (none when the server is read-only).
+    pub edit: Option<String>,
     /// Why the folder could not be read, if it could not.
     pub problem: Option<String>,
 }
@@ -194,6 +196,7 @@ impl IndexEntry {
             warnings,
             preview: href(name, ""),
             review: href(name, "review"),
+            edit: Some(href(name, "edit")),
             problem,
         }
     }

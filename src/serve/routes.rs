@@ -199,9 +199,15 @@ fn index(state: &State) -> Result<Response, Error> {
     let assessments = state
         .names()
         .iter()
-        .map(|name| match state.cache.checked(name) {
-            Ok(c) => IndexEntry::new(name, Ok(&c.assessment)),
-            Err(e) => IndexEntry::new(name, Err(e.to_string())),
+        .map(|name| {
+            let mut entry = match state.cache.checked(name) {
+                Ok(c) => IndexEntry::new(name, Ok(&c.assessment)),
+                Err(e) => IndexEntry::new(name, Err(e.to_string())),
+            };
+            if state.read_only {
+                entry.edit = None;
+            }
+            entry
         })
         .collect();
     let t = text::texts(state.lang);
