@@ -49,6 +49,27 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
             outcome = Outcome::Invalid;
         }
     }
+    // The office's library, once, after the assessments that use it.
+    let limits = crate::load::Limits::default();
+    for report in crate::common_texts::office::reports_for(&args.paths, &limits)? {
+        errors += report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .count();
+        warnings += report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Warning)
+            .count();
+        match args.message_format {
+            MessageFormat::Human => eprint!("{}", human::render(&report, lang)),
+            MessageFormat::Json => print!("{}", json::render(&report, lang)),
+        }
+        if report.has_errors() {
+            outcome = Outcome::Invalid;
+        }
+    }
     if args.message_format == MessageFormat::Human {
         let files = args.paths.len();
         let line = match lang {

@@ -41,11 +41,10 @@ pub struct Args {
 fn stamps(folder: &Path) -> Vec<Option<SystemTime>> {
     [DOCUMENT_FILE, CHANGES_FILE]
         .iter()
-        .map(|f| {
-            std::fs::metadata(folder.join(f))
-                .and_then(|m| m.modified())
-                .ok()
-        })
+        .map(|f| folder.join(f))
+        // The office's common texts are part of the document too.
+        .chain(crate::common_texts::source::watched_files(folder))
+        .map(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok())
         .collect()
 }
 

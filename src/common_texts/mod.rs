@@ -17,6 +17,7 @@
 //! ([`reference`]), so validation, rendering and the change table see exactly what the text
 //! written in place would give.
 
+pub mod office;
 pub mod reference;
 pub mod source;
 

@@ -82,6 +82,39 @@ pub fn folder_files(folder: &Path) -> Result<Files, Error> {
         .collect()
 }
 
+/// The library files a document is read with (the texts kept for a version, or the files of
+/// the nearest library), with their bytes: what else a document's output depends on.
+pub fn files_for_document(document: &Path) -> Result<Files, Error> {
+    if let Some(kept) = kept_texts_of(document).filter(|k| k.is_file()) {
+        let bytes = std::fs::read(&kept).map_err(|source| Error::Read {
+            path: kept.clone(),
+            source,
+        })?;
+        return Ok(vec![(kept, bytes)]);
+    }
+    match find_folder(folder_of_document(document)) {
+        Some(folder) => folder_files(&folder),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The files of the nearest library at or above `dir`, for a watcher to look at.
+pub fn watched_files(dir: &Path) -> Vec<PathBuf> {
+    let Some(folder) = find_folder(dir) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_library_file(p))
+        .collect();
+    files.sort();
+    files
+}
+
 fn is_library_file(path: &Path) -> bool {
     let name = path
         .file_name()
