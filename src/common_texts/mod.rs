@@ -17,8 +17,13 @@
 //! ([`reference`]), so validation, rendering and the change table see exactly what the text
 //! written in place would give.
 
+pub mod changes;
+pub mod commit;
+pub mod convert;
 pub mod office;
 pub mod reference;
+pub mod scan;
+pub mod snapshot;
 pub mod source;
 
 use std::collections::BTreeMap;
@@ -97,6 +102,8 @@ pub struct Library {
     /// Each file of the library with what reading it found, in name order.
     pub files: Vec<FileReport>,
     entries: BTreeMap<String, Entry>,
+    /// For each file, where each of its top-level keys starts (character offsets, in order).
+    key_starts: Vec<Vec<usize>>,
 }
 
 impl Library {
@@ -146,6 +153,7 @@ impl Library {
 
     fn add_file(&mut self, path: PathBuf, bytes: &[u8], limits: &Limits) {
         let index = self.files.len();
+        self.key_starts.push(Vec::new());
         let mut report = FileReport {
             file: path,
             source: String::new(),
@@ -165,6 +173,7 @@ impl Library {
         let mut found = Vec::new();
         match parsed.root.as_ref().map(|r| (&r.value, r)) {
             Some((NodeValue::Map(pairs), _)) => {
+                self.key_starts[index] = pairs.iter().map(|(k, _)| k.span.start.offset).collect();
                 for (key, value) in pairs {
                     match read_entry(key, value) {
                         Ok(entry) => found.push(entry),
@@ -221,6 +230,19 @@ impl Library {
         Elsewhere::in_report(&self.files[entry.file], entry.key_span)
     }
 
+    /// An entry as written in its file: from its name to the next name (or the end), comments
+    /// included.
+    pub fn entry_source(&self, entry: &Entry) -> String {
+        let source = &self.files[entry.file].source;
+        let start = entry.key_span.start.offset;
+        let end = self.key_starts[entry.file]
+            .iter()
+            .copied()
+            .find(|&s| s > start)
+            .unwrap_or(usize::MAX);
+        source.chars().skip(start).take(end - start).collect()
+    }
+
     /// The files that have errors: their entries may be missing.
     pub fn broken_files(&self) -> Vec<&Path> {
         self.files
@@ -237,6 +259,8 @@ impl Library {
             if !self.entries.contains_key(&entry.name) {
                 let file = self.files.len();
                 self.files.push(fallback.files[entry.file].clone());
+                self.key_starts
+                    .push(fallback.key_starts[entry.file].clone());
                 self.entries.insert(
                     entry.name.clone(),
                     Entry {

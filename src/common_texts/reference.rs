@@ -82,6 +82,8 @@ pub struct TextUse {
     pub span: Span,
     /// The entry's name in its library file.
     pub entry: Elsewhere,
+    /// The full label of the item (or block) that uses it, e.g. `Ⅰ．２．システム2`.
+    pub label: String,
 }
 
 /// A reference, looked up: the node to read in its place, or nothing when it cannot be used
@@ -248,6 +250,7 @@ impl<'l> Resolver<'l> {
             name: name.to_string(),
             span: use_span,
             entry: place_of_entry.clone(),
+            label: full_label(path),
         });
         if let Some((ja, en)) = misfit(&entry.body, place) {
             let (kind_ja, kind_en) = entry.body.kind();

@@ -154,7 +154,13 @@ fn git(args: &[&str]) -> Result<Option<Vec<u8>>, Error> {
 /// folder. Each file is named `REV:path`.
 pub fn git_files(rev: &str, folder: &str) -> Result<Option<Files>, Error> {
     let folder = folder.trim_end_matches('/');
-    let Some(listing) = git(&["ls-tree", "--name-only", &format!("{rev}:{folder}")])? else {
+    let Some(listing) = git(&[
+        "ls-tree",
+        "--full-tree",
+        "--name-only",
+        &format!("{rev}:{folder}"),
+    ])?
+    else {
         return Ok(None);
     };
     let mut files = Vec::new();
@@ -170,6 +176,27 @@ pub fn git_files(rev: &str, folder: &str) -> Result<Option<Files>, Error> {
         }
     }
     Ok(Some(files))
+}
+
+/// How git names the folder `folder` of the work tree: `./path` for a path relative to the
+/// current folder, or the path from the top of the work tree for an absolute one.
+pub fn git_path(folder: &Path) -> Result<String, Error> {
+    let slashed = |p: &Path| p.to_string_lossy().replace('\\', "/");
+    if folder.is_relative() {
+        return Ok(format!("./{}", slashed(folder)));
+    }
+    let top = git(&["rev-parse", "--show-toplevel"])?
+        .map(|out| PathBuf::from(String::from_utf8_lossy(&out).trim()))
+        .and_then(|top| top.canonicalize().ok());
+    let absolute = folder
+        .canonicalize()
+        .unwrap_or_else(|_| folder.to_path_buf());
+    Ok(
+        match top.and_then(|t| absolute.strip_prefix(t).ok().map(Path::to_path_buf)) {
+            Some(inside) => slashed(&inside),
+            None => slashed(folder),
+        },
+    )
 }
 
 /// The library at revision `rev` nearest above the document `path` (as given in `REV:PATH`):

@@ -834,10 +834,6 @@ impl Reader<'_> {
         let mut blocks = Vec::new();
         let mut ids: Vec<(String, Span)> = Vec::new();
         for (i, written) in items.iter().enumerate() {
-            // A block from the common texts is read as if written here, then moved there.
-            let resolved = self.texts.block(written, group, path, self.diags);
-            let mark = self.texts.mark(self.diags);
-            let block_node = resolved.as_ref().and_then(|r| r.node()).unwrap_or(written);
             if i == group.max {
                 self.diags.push(
                     Diagnostic::new(&codes::TOO_MANY_BLOCKS, Some(written.span))
@@ -850,6 +846,10 @@ impl Reader<'_> {
             if let Some(last) = path.last_mut() {
                 last.index = Some(i + 1);
             }
+            // A block from the common texts is read as if written here, then moved there.
+            let resolved = self.texts.block(written, group, path, self.diags);
+            let mark = self.texts.mark(self.diags);
+            let block_node = resolved.as_ref().and_then(|r| r.node()).unwrap_or(written);
             let mut id = None;
             if let NodeValue::Map(entries) = &block_node.value
                 && let Some((_, id_node)) = entries.iter().find(|(k, _)| k.scalar() == Some("id"))
