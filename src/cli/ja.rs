@@ -409,6 +409,11 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
         "file",
         "新しい共通テキストを書く common-texts/ のファイル",
     ),
+    (
+        "schema",
+        "root",
+        "評価書のフォルダを置くフォルダ。その共通テキスト（common-texts/）の名前を候補にします",
+    ),
 ];
 
 /// Possible values, by their English help: (English, Japanese).

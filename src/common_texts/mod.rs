@@ -20,6 +20,7 @@
 pub mod changes;
 pub mod commit;
 pub mod convert;
+pub mod offer;
 pub mod office;
 pub mod reference;
 pub mod scan;

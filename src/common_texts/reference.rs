@@ -84,6 +84,8 @@ pub struct TextUse {
     pub entry: Elsewhere,
     /// The full label of the item (or block) that uses it, e.g. `Ⅰ．２．システム2`.
     pub label: String,
+    /// Its key path, e.g. `基本情報.システム[2]`.
+    pub path: String,
 }
 
 /// A reference, looked up: the node to read in its place, or nothing when it cannot be used
@@ -251,6 +253,7 @@ impl<'l> Resolver<'l> {
             span: use_span,
             entry: place_of_entry.clone(),
             label: full_label(path),
+            path: key_path(path),
         });
         if let Some((ja, en)) = misfit(&entry.body, place) {
             let (kind_ja, kind_en) = entry.body.kind();
