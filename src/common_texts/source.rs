@@ -59,6 +59,14 @@ pub fn find_folder(dir: &Path) -> Option<PathBuf> {
     None
 }
 
+/// Whether `path` is a library's folder rather than an assessment (as `assessments/*` names
+/// it among the assessment folders).
+pub fn is_library_folder(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == FOLDER)
+        && path.is_dir()
+        && !path.join(crate::load::DOCUMENT_FILE).exists()
+}
+
 /// The `*.yaml` files of a library folder (not hidden, not in sub-folders), sorted by name, with
 /// their bytes.
 pub fn folder_files(folder: &Path) -> Result<Files, Error> {
