@@ -88,7 +88,7 @@ pub struct TableChange {
     pub table: PathBuf,
     /// The table's heading (`（別添２）変更箇所`), for a new file.
     pub heading: String,
-    /// The changed entries the document uses.
+    /// The changed entries its assessment uses.
     pub entries: Vec<String>,
     /// The changes, in the form's order.
     pub changes: Vec<Change>,
@@ -139,7 +139,7 @@ pub fn effect(office: &Office, old: &Library, limits: &Limits) -> Result<Effect,
     for folder in office.assessments()? {
         let mut now = load::load_with(&folder, limits, Some(&office.library))?;
         let uses = used(&now, &changed);
-        if uses.iter().all(|u| u.is_empty()) {
+        if uses.is_empty() {
             continue;
         }
         crate::validate::validate(&mut now);
@@ -174,30 +174,27 @@ pub fn effect(office: &Office, old: &Library, limits: &Limits) -> Result<Effect,
     })
 }
 
-/// For each document of `assessment` (main first), the changed entries it uses.
-fn used(assessment: &Assessment, changed: &[&str]) -> Vec<Vec<String>> {
-    assessment
+/// The changed entries the documents of `assessment` use. (A 基礎項目評価書 beside a
+/// 重点項目評価書 takes its shared facts from there, common texts included: what changes in
+/// one may change in both.)
+fn used(assessment: &Assessment, changed: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = assessment
         .documents()
         .iter()
-        .map(|(document, _)| {
-            let mut names: Vec<String> = document
-                .common_texts
-                .iter()
-                .filter(|u| changed.contains(&u.name.as_str()))
-                .map(|u| u.name.clone())
-                .collect();
-            names.sort();
-            names.dedup();
-            names
-        })
-        .collect()
+        .flat_map(|(document, _)| &document.common_texts)
+        .filter(|u| changed.contains(&u.name.as_str()))
+        .map(|u| u.name.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn tables_of(
     folder: &Path,
     before: &Assessment,
     now: &Assessment,
-    uses: &[Vec<String>],
+    uses: &[String],
 ) -> Vec<TableChange> {
     let old_documents = before.documents();
     let mut out = Vec::new();
@@ -208,10 +205,6 @@ fn tables_of(
         else {
             continue;
         };
-        let entries = uses.get(i).cloned().unwrap_or_default();
-        if entries.is_empty() {
-            continue;
-        }
         let changes = diff::diff(old, document);
         if changes.is_empty() {
             continue;
@@ -234,7 +227,7 @@ fn tables_of(
                 crate::form::label::printed_number(document.edition.changes_num),
                 crate::form::changes::TABLE.label
             ),
-            entries,
+            entries: uses.to_vec(),
             changes,
             recorded: recorded.to_vec(),
             published: document.root.date("表紙.公表日"),

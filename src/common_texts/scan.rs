@@ -276,13 +276,11 @@ fn fresh_name(first: &Occurrence, taken: &mut BTreeSet<String>) -> String {
     name
 }
 
-/// `text` but for spaces and line breaks: every run of white space (full-width spaces
-/// included) as one space, none at either end.
+/// `text` but for spaces and line breaks: without any white space (full-width spaces
+/// included). Japanese has no spaces between words, so a space or a line break more or less is
+/// how two copies of one text usually drift apart.
 pub fn normalised(text: &str) -> String {
-    text.split(char::is_whitespace)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Texts alike once normalised, written in two or more ways across two or more documents.

@@ -162,8 +162,10 @@ fn git(args: &[&str]) -> Result<Option<Vec<u8>>, Error> {
 /// folder. Each file is named `REV:path`.
 pub fn git_files(rev: &str, folder: &str) -> Result<Option<Files>, Error> {
     let folder = folder.trim_end_matches('/');
+    // -z: names as they are (git quotes Japanese names otherwise).
     let Some(listing) = git(&[
         "ls-tree",
+        "-z",
         "--full-tree",
         "--name-only",
         &format!("{rev}:{folder}"),
@@ -172,7 +174,10 @@ pub fn git_files(rev: &str, folder: &str) -> Result<Option<Files>, Error> {
         return Ok(None);
     };
     let mut files = Vec::new();
-    for name in String::from_utf8_lossy(&listing).lines() {
+    for name in String::from_utf8_lossy(&listing)
+        .split('\0')
+        .filter(|n| !n.is_empty())
+    {
         let path = format!("{folder}/{name}");
         if !is_library_file(Path::new(&path)) {
             continue;
