@@ -41,7 +41,11 @@ fn rendered() -> &'static Vec<(PathBuf, serde_json::Value)> {
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
-        assert_eq!(found.len(), 4, "two documents of the example, one each of the others");
+        assert_eq!(
+            found.len(),
+            4,
+            "two documents of the example, one each of the others"
+        );
         found
     })
 }
@@ -133,11 +137,15 @@ fn choice_boxes_never_leave_a_character_alone_on_a_line() {
         for option in &options {
             // Where the option starts, follow it line by line to its end.
             for start in (0..lines.len()).filter(|&i| {
-                !lines[i].is_empty() && lines[i].len() < option.len() && option.starts_with(&lines[i])
+                !lines[i].is_empty()
+                    && lines[i].len() < option.len()
+                    && option.starts_with(&lines[i])
             }) {
                 let mut done = lines[start].clone();
                 for line in &lines[start + 1..] {
-                    if done.len() >= option.len() || !option[done.len()..].starts_with(line.as_str()) {
+                    if done.len() >= option.len()
+                        || !option[done.len()..].starts_with(line.as_str())
+                    {
                         break;
                     }
                     assert!(
