@@ -74,7 +74,7 @@ fn message_of(case: &str) -> String {
 fn the_five_commonest_mistakes_are_shown_as_hyoka_says_them() {
     let guide = guide();
     let chapter = guide
-        .split_once("## 11. 困ったとき")
+        .split_once("## 12. 困ったとき")
         .expect("the guide has its 困ったとき chapter")
         .1;
     for case in [

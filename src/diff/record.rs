@@ -18,12 +18,7 @@ use crate::load::yaml::{self, Limits, NodeValue, plain_safe};
 /// without their separators, so a row written in the earlier style (`Ⅴ１．基礎項目評価①実施日`)
 /// is the same item as hyoka's `Ⅴ．１．基礎項目評価　①実施日`.
 pub fn recorded_as<'a>(recorded: &'a [ChangeRow], row: &Row) -> Option<(usize, &'a ChangeRow)> {
-    let bare = |label: &str| -> String {
-        label
-            .chars()
-            .filter(|c| !matches!(c, '．' | '.' | '　' | ' '))
-            .collect()
-    };
+    let bare = crate::form::label::bare;
     let label = bare(&row.label);
     recorded.iter().enumerate().rev().find(|(_, old)| {
         old.before == row.before && old.after == row.after && bare(&old.item) == label
