@@ -234,6 +234,16 @@ fn fingerprint(path: &Path, formats: &[Format], templates: &Templates) -> Result
             Err(source) => return Err(Error::Read { path: file, source }),
         }
     }
+    // The office's common texts the documents are read with.
+    let document = if path.is_dir() {
+        path.join(DOCUMENT_FILE)
+    } else {
+        path.to_path_buf()
+    };
+    for (file, bytes) in crate::common_texts::source::files_for_document(&document)? {
+        feed(file.file_name().unwrap_or_default().as_encoded_bytes());
+        feed(&bytes);
+    }
     Ok(format!("{hash:016x}"))
 }
 

@@ -166,7 +166,22 @@ fn fill(
         files.push(path);
         Ok::<_, Error>(())
     };
-    let schema = schema_ref(folder, cwd, PROJECT_SCHEMA, BESIDE_SCHEMA, &mut write)?;
+    // The office's common texts, offered in the skeleton and the schema.
+    let limits = crate::load::Limits::default();
+    let office = crate::common_texts::office::Office::find(folder, &limits)?;
+    let offer = match &office {
+        Some(office) => Some(crate::common_texts::offer::Offer::of(office, &limits)?),
+        None => None,
+    };
+    let texts = office.as_ref().map(|o| &o.library);
+    let schema = schema_ref(
+        folder,
+        cwd,
+        PROJECT_SCHEMA,
+        BESIDE_SCHEMA,
+        texts,
+        &mut write,
+    )?;
     let location = schema.location(BESIDE_SCHEMA);
     // A document that is not UTF-8 is copied as it is; validate will say what is wrong.
     let with_line = |bytes: Vec<u8>, location: &str| match String::from_utf8(bytes) {
@@ -185,7 +200,8 @@ fn fill(
                 Documents::KeyWithBasic => (Form::Key, true),
             };
             let edition = form::newest(main_form).unwrap_or(form::EDITIONS[0]);
-            let main = skeleton::assessment(edition, &location, lang).into_bytes();
+            let main = skeleton::assessment_offering(edition, &location, offer.as_ref(), lang)
+                .into_bytes();
             (Some((main, Some(edition))), with_basic.then_some(None))
         }
         (Start::From(_), None) => (None, None),
@@ -197,7 +213,7 @@ fn fill(
     }
     // `Some(None)`: the companion skeleton; `Some(Some(bytes))`: a copy.
     if let Some(copied) = basic {
-        write_basic(folder, copied, cwd, lang, &mut write)?;
+        write_basic(folder, copied, cwd, lang, offer.as_ref(), &mut write)?;
     }
     Ok(schema)
 }
@@ -216,9 +232,19 @@ fn write_basic(
     copied: Option<Vec<u8>>,
     cwd: &Path,
     lang: Lang,
+    offer: Option<&crate::common_texts::offer::Offer>,
     write: &mut impl FnMut(&str, &[u8]) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let schema = schema_ref(folder, cwd, PROJECT_KISO_SCHEMA, BESIDE_KISO_SCHEMA, write)?;
+    let office = crate::common_texts::office::Office::find(folder, &Default::default())?;
+    let texts = office.as_ref().map(|o| &o.library);
+    let schema = schema_ref(
+        folder,
+        cwd,
+        PROJECT_KISO_SCHEMA,
+        BESIDE_KISO_SCHEMA,
+        texts,
+        write,
+    )?;
     let location = schema.location(BESIDE_KISO_SCHEMA);
     let edition = form::newest(Form::Basic).unwrap_or(form::EDITIONS[0]);
     let bytes = match copied {
@@ -226,10 +252,11 @@ fn write_basic(
             Ok(text) => skeleton::with_schema_line(&text, &location).into_bytes(),
             Err(e) => e.into_bytes(),
         },
-        None => skeleton::companion(
+        None => skeleton::companion_offering(
             edition,
             &location,
             &crate::validate::pair::companion_answers(),
+            offer,
             lang,
         )
         .into_bytes(),
@@ -248,6 +275,7 @@ fn schema_ref(
     cwd: &Path,
     project: &str,
     beside: &str,
+    texts: Option<&crate::common_texts::Library>,
     write: &mut impl FnMut(&str, &[u8]) -> Result<(), Error>,
 ) -> Result<SchemaRef, Error> {
     let found = cwd
@@ -259,9 +287,9 @@ fn schema_ref(
         Some(path) => SchemaRef::Project(path),
         None => {
             let text = if beside == BESIDE_KISO_SCHEMA {
-                crate::schema::kiso_schema_text()
+                crate::schema::kiso_schema_text(texts)
             } else {
-                crate::schema::schema_text()
+                crate::schema::schema_text(texts)
             };
             write(beside, text.as_bytes())?;
             SchemaRef::Beside
@@ -328,7 +356,12 @@ pub fn add_basic(folder: &Path, cwd: &Path, lang: Lang) -> Result<Vec<PathBuf>, 
         files.push(path);
         Ok::<_, Error>(())
     };
-    let result = write_basic(folder, None, cwd, lang, &mut write);
+    let limits = crate::load::Limits::default();
+    let offer = match crate::common_texts::office::Office::find(folder, &limits)? {
+        Some(office) => Some(crate::common_texts::offer::Offer::of(&office, &limits)?),
+        None => None,
+    };
+    let result = write_basic(folder, None, cwd, lang, offer.as_ref(), &mut write);
     if let Err(e) = result {
         for file in &files {
             let _ = std::fs::remove_file(file);

@@ -5,10 +5,12 @@
 //! [`layout`] → [`render`], and [`diff`] between versions; [`serve`] shows all of it in a
 //! browser. [`form`] is the single definition of the official form that every stage reads;
 //! [`diag`] holds diagnostics and their rendering; [`schema`] derives the JSON Schema from the
-//! form; [`regime`] holds the rules around the document (しきい値判断, periodic duties) as data.
+//! form; [`regime`] holds the rules around the document (しきい値判断, periodic duties) as data;
+//! [`common_texts`] is an office's library of texts written once for all its assessments.
 
 pub mod build;
 pub mod cli;
+pub mod common_texts;
 pub mod diag;
 pub mod diff;
 pub mod edit;

@@ -2,7 +2,7 @@
 //! renamed over the target, so an interrupted run never leaves half a file where a good one was.
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::Error;
@@ -11,14 +11,28 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let temp = stage(path, bytes)?;
+    let renamed = fault_before_rename().and_then(|()| std::fs::rename(&temp, path));
+    if let Err(source) = renamed {
+        let _ = std::fs::remove_file(&temp);
+        return Err(Error::Write {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    sync_folder_of(path);
+    Ok(())
+}
+
+/// Writes `bytes` to a new temporary file beside `path` (creating the folder if needed),
+/// flushed to disk, and returns its name: the first half of an atomic write, which the caller
+/// finishes by renaming it over `path` (or removing it).
+pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
     let fail = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir).map_err(fail)?;
     let name = path
         .file_name()
@@ -26,22 +40,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .unwrap_or_default();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let temp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
-    let result = (|| {
+    let written = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
-        fault_before_rename()?;
-        std::fs::rename(&temp, path)
+        file.sync_all()
     })();
-    if let Err(e) = result {
+    if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
         return Err(fail(e));
     }
-    // Make the rename itself durable where the platform allows it.
-    if let Ok(folder) = std::fs::File::open(dir) {
+    Ok(temp)
+}
+
+/// Makes a rename in `path`'s folder durable where the platform allows it.
+pub(crate) fn sync_folder_of(path: &Path) {
+    if let Ok(folder) = std::fs::File::open(folder_of(path)) {
         let _ = folder.sync_all();
     }
-    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// Fault injection for tests of debug builds: `HYOKA_FAULT=before-rename` makes every write

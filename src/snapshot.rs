@@ -78,13 +78,30 @@ pub fn save(path: &Path, name: Option<&str>, today: &str) -> Result<Vec<PathBuf>
     };
     write_atomic(&target, &document)?;
     let mut written = vec![target.clone()];
-    if let Some(basic) = basic {
+    if let Some(basic) = &basic {
         let basic_target = basic_file_of(&target);
-        if let Err(e) = write_atomic(&basic_target, &basic) {
+        if let Err(e) = write_atomic(&basic_target, basic) {
             let _ = std::fs::remove_file(&target);
             return Err(e);
         }
         written.push(basic_target);
+    }
+    // The common texts the version uses, as they are today, kept beside it.
+    let mut names = std::collections::BTreeSet::new();
+    for bytes in std::iter::once(&document).chain(basic.as_ref()) {
+        let text = String::from_utf8_lossy(bytes);
+        if let Some(root) = crate::load::yaml::parse(&text, &Default::default()).root {
+            crate::common_texts::office::referenced(&root, &mut names);
+        }
+    }
+    match crate::common_texts::snapshot::keep_with_version(&target, &names, &Default::default()) {
+        Ok(kept) => written.extend(kept),
+        Err(e) => {
+            for file in &written {
+                let _ = std::fs::remove_file(file);
+            }
+            return Err(e);
+        }
     }
     Ok(written)
 }

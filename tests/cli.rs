@@ -109,6 +109,7 @@ fn every_command_fails_in_the_chosen_language() {
         &["diff", "missing", "missing-too"],
         &["check", "missing"],
         &["threshold", "--people", "150000"],
+        &["texts", "list", "--root", "missing"],
     ];
     let covered: Vec<&str> = cases.iter().map(|c| c[0]).collect();
     for name in subcommands() {

@@ -672,3 +672,157 @@ fn a_basic_document_published_alone_is_edited_too() {
     assert!(text.contains("  評価実施機関名: 高岡市長\n"), "{text}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// The office of the common-text examples: `mihon-yobou-sesshu` (with the library beside it).
+fn office_root(tag: &str) -> std::path::PathBuf {
+    let root = temp(tag);
+    for folder in ["common-texts", "mihon-yobou-sesshu", "mihon-jidou-teate"] {
+        copy_dir(
+            &manifest().join("assessments").join(folder),
+            &root.join(folder),
+        );
+    }
+    root
+}
+
+fn office_save(server: &Server, page: &Page, path: &str, value: Json) -> Reply {
+    let (ids, base) = page.base(path);
+    let body = json!({"path": path, "ids": serde_json::from_str::<Json>(&ids).unwrap(), "base": base, "value": value});
+    post(
+        server,
+        "/a/mihon-yobou-sesshu/edit/save",
+        &page_headers(&page.origin, &page.token),
+        &body.to_string(),
+    )
+}
+
+/// The `<div class="field …">` of the item at `path`, up to its diagnostics.
+fn field_html<'a>(html: &'a str, path: &str) -> &'a str {
+    let at = html
+        .find(&format!("data-path=\"{path}\""))
+        .unwrap_or_else(|| panic!("no field {path}"));
+    let end = html[at..]
+        .find("<ul class=\"field-diags\"")
+        .expect("the field's end")
+        + at;
+    &html[at..end]
+}
+
+#[test]
+fn common_texts_are_shown_offered_used_and_written_back_as_references() {
+    let root = office_root("editor-common");
+    let file = root.join("mihon-yobou-sesshu").join(MAIN);
+    let before = std::fs::read_to_string(&file).unwrap();
+    let server = start(&root, &[]);
+    let edit = "/a/mihon-yobou-sesshu/edit";
+    let page = open(&server, edit);
+    // A use shows the entry's name, its text read-only and where it is edited.
+    let uses = field_html(&page.html, "開示請求・問合せ.開示請求.請求先");
+    assert!(
+        uses.contains("data-common=\"見本町の開示請求先\""),
+        "{uses}"
+    );
+    assert!(uses.contains("見本町役場"), "the entry's text: {uses}");
+    assert!(uses.contains("<code>common-texts</code>"), "{uses}");
+    assert!(!uses.contains("<textarea"), "{uses}");
+    // An item written in place offers the text entries.
+    let own = field_html(&page.html, "開示請求・問合せ.問合せ.連絡先");
+    assert!(own.contains("class=\"offer-common\""), "{own}");
+    assert!(
+        own.contains("<option value=\"住民福祉課の問合せ先\">"),
+        "{own}"
+    );
+    // A block of the library is shown whole, with its buttons, and no field of its own.
+    assert!(page.html.contains("<strong>中間サーバー</strong>"));
+    assert!(
+        !page
+            .html
+            .contains("data-path=\"基本情報.システム[2].システムの名称\"")
+    );
+    assert!(page.html.contains("class=\"add-common-block\""));
+
+    // Writing the text in place, then using the entry again: the file is as it was.
+    let path = "開示請求・問合せ.開示請求.請求先";
+    let reply = office_save(&server, &page, path, json!("総務課\n電話 000-0000"));
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let own_text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        changed_lines(&before, &own_text),
+        (
+            vec!["    請求先: {共通テキスト: 見本町の開示請求先}".to_string()],
+            vec![
+                "    請求先: |-".to_string(),
+                "      総務課".into(),
+                "      電話 000-0000".into()
+            ]
+        )
+    );
+    let page = open(&server, edit);
+    assert!(!field_html(&page.html, path).contains("data-common"));
+    let reply = office_save(
+        &server,
+        &page,
+        path,
+        json!({"共通テキスト": "見本町の開示請求先"}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+    // An unknown name is written as asked and the page says what validation says (E08xx).
+    let page = open(&server, edit);
+    let reply = office_save(
+        &server,
+        &page,
+        path,
+        json!({"共通テキスト": "見本町の開示請求"}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let answer: Json = serde_json::from_slice(&reply.body).unwrap();
+    assert!(
+        answer["diagnostics"]["fields"][path]
+            .to_string()
+            .contains("見本町の開示請求先"),
+        "the closest name is offered: {answer}"
+    );
+    let page = open(&server, edit);
+    assert!(field_html(&page.html, path).contains("class=\"problem\""));
+    let reply = office_save(
+        &server,
+        &page,
+        path,
+        json!({"共通テキスト": "見本町の開示請求先"}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+
+    // A block added from the library: its own readable id and the reference.
+    let page = open(&server, edit);
+    let body = json!({"op": "add", "group": "基本情報.システム", "common": "中間サーバー"});
+    let reply = post(
+        &server,
+        "/a/mihon-yobou-sesshu/edit/block",
+        &page_headers(&page.origin, &page.token),
+        &body.to_string(),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let (removed, added) = changed_lines(&before, &std::fs::read_to_string(&file).unwrap());
+    assert!(removed.is_empty(), "{removed:?}");
+    assert!(
+        added.join("\n").contains("- id: システム")
+            && added.join("\n").contains("  共通テキスト: 中間サーバー"),
+        "{added:?}"
+    );
+
+    // Editing the library is seen by the page and the preview (the cache reads it too).
+    std::fs::write(&file, &before).unwrap();
+    let library = root.join("common-texts").join("見本町.yaml");
+    let text = std::fs::read_to_string(&library).unwrap();
+    assert!(text.contains("見本町役場"));
+    std::fs::write(&library, text.replace("見本町役場", "見本町庁舎")).unwrap();
+    let page = open(&server, edit);
+    assert!(field_html(&page.html, path).contains("見本町庁舎"));
+    let preview = get(&server, "/a/mihon-yobou-sesshu/document.html");
+    assert!(
+        preview.text().contains("見本町庁舎"),
+        "the preview follows the library"
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -201,3 +201,36 @@ fn the_example_points_editors_at_the_schema() {
         Some("# yaml-language-server: $schema=../../schema/assessment.schema.json")
     );
 }
+
+/// Both 基礎項目評価書 satisfy the schemas an editor uses for them: the 基礎-only example
+/// against schema/assessment.schema.json, the example's kiso.yaml against
+/// schema/kiso.schema.json, which refuses a fact the two documents share written there again.
+#[test]
+fn an_independent_validator_accepts_the_basic_documents() {
+    let schema = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(root().join("schema").join(name)).unwrap())
+            .unwrap()
+    };
+    let main = jsonschema::draft202012::new(&schema("assessment.schema.json")).unwrap();
+    let alone = as_json(&root().join("assessments/mihon-jidou-teate/assessment.yaml"));
+    let errors: Vec<String> = main.iter_errors(&alone).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(main.is_valid(&as_json(
+        &root().join("tests/suite/validate/valid-basic.yaml")
+    )));
+    let mut wrong = alone.clone();
+    wrong["しきい値判断項目"]["取扱者数"] = "499人".into();
+    assert!(!main.is_valid(&wrong), "a value outside the list");
+    let kiso = jsonschema::draft202012::new(&schema("kiso.schema.json")).unwrap();
+    let mut companion = as_json(&example().join("kiso.yaml"));
+    let errors: Vec<String> = kiso
+        .iter_errors(&companion)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    companion["関連情報"]["事務"] = serde_json::json!({"事務の名称": "二度目"});
+    assert!(!kiso.is_valid(&companion), "a shared fact written again");
+    // A 基礎項目評価書 is not a kiso.yaml of a 重点項目評価書, nor the other way round.
+    assert!(!kiso.is_valid(&alone));
+    assert!(!main.is_valid(&as_json(&example().join("kiso.yaml"))));
+}

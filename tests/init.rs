@@ -353,9 +353,31 @@ fn the_skeleton_points_at_the_project_schema_and_satisfies_it() {
         cwd.join("schema/assessment.schema.json"),
     )
     .unwrap();
+    std::fs::copy(
+        root().join("schema/kiso.schema.json"),
+        cwd.join("schema/kiso.schema.json"),
+    )
+    .unwrap();
     let output = hyoka(&cwd, &["init", "x"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let folder = cwd.join("assessments/x");
+    // kiso.yaml, the 基礎項目評価書 beside it, names the project's schema of its own.
+    let companion = read(&folder.join("kiso.yaml"));
+    assert_eq!(
+        companion.lines().next(),
+        Some("# yaml-language-server: $schema=../../schema/kiso.schema.json")
+    );
+    assert!(!folder.join("kiso.schema.json").exists());
+    let kiso: serde_json::Value =
+        serde_json::from_str(&read(&cwd.join("schema/kiso.schema.json"))).unwrap();
+    let parsed = load::yaml::parse(&companion, &Limits::default());
+    let instance = load::yaml::to_json(&parsed.root.unwrap());
+    let validator = jsonschema::draft202012::new(&kiso).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "kiso.yaml: {errors:#?}");
     let skeleton = read(&folder.join("assessment.yaml"));
     assert_eq!(
         skeleton.lines().next(),

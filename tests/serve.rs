@@ -425,6 +425,11 @@ fn the_editor_works_in_headless_chromium() {
         .unwrap();
     assert!(init.status.success());
     copy_dir(&scratch.join("assessments/fresh"), &root.join("fresh"));
+    // The office's common texts, which the editing pages offer.
+    copy_dir(
+        &manifest().join("assessments/common-texts"),
+        &root.join("common-texts"),
+    );
     let shots = temp("e2e-edit-shots");
     let original = root.join(EXAMPLE).join("assessment.yaml");
     let before = shots.join("before.yaml");
@@ -503,12 +508,13 @@ fn the_editor_works_in_headless_chromium() {
     page_codes.sort();
     assert!(!page_codes.is_empty());
     assert_eq!(page_codes, validate_codes, "{json}");
-    let errors = json
-        .lines()
+    // The page counts the assessment's findings; `validate` adds the office library's own
+    // (entries no document uses, W0808), which are not the document's.
+    let own = || json.lines().filter(|l| !l.contains("common-texts/"));
+    let errors = own()
         .filter(|l| l.contains("\"severity\":\"error\""))
         .count();
-    let warnings = json
-        .lines()
+    let warnings = own()
         .filter(|l| l.contains("\"severity\":\"warning\""))
         .count();
     assert_eq!(

@@ -95,6 +95,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
             files += outcome.written.len();
         }
     }
+    // The office's library, once, after the assessments that use it.
+    let libraries = crate::common_texts::office::reports_for(&folders, &Default::default())?;
+    print_reports(libraries.iter(), args.message_format, lang);
     let (same_ja, same_en) = if unchanged > 0 {
         (
             format!("、{unchanged} 件は変更がないため出力を省略"),
@@ -127,7 +130,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
             ),
         }
     );
-    Ok(if invalid > 0 {
+    Ok(if invalid > 0 || libraries.iter().any(|r| r.has_errors()) {
         Outcome::Invalid
     } else {
         Outcome::Clean

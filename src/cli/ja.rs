@@ -53,11 +53,11 @@ changes.yaml は写しません）。既にあるフォルダは上書きしま�
     ),
     (
         "serve",
-        "ブラウザで見るプレビュー: 検証結果、評価書、PDF、版からの変更",
-        "ブラウザで見るプレビュー: 検証結果、評価書、PDF、版からの変更。
+        "ブラウザで見るプレビューと編集: 検証結果、評価書、PDF、YAML に書き込む入力フォーム、版からの変更",
+        "ブラウザで見るプレビューと編集: 検証結果、評価書、PDF、YAML に書き込む入力フォーム、版からの変更。
 
 ROOT（既定は assessments）の下の評価書を、標準出力の1行目に表示するアドレスで一覧します。ファイルを
-保存するとページが自動で更新されます。--bind を指定しない限り、このパソコン（127.0.0.1）からしか
+保存するとページが自動で更新されます。編集ページで保存すると、その項目の記載だけが書き換わります。--bind を指定しない限り、このパソコン（127.0.0.1）からしか
 見えません。",
     ),
     (
@@ -97,6 +97,45 @@ OLD と NEW は、評価書のフォルダ、YAML ファイル、または git �
 対象人数、取扱者数、過去1年以内の重大事故の有無から判断します（rules.md §1）。オプションで指定しなかった
 ことは、端末であれば質問します。原文で確認できていない規定には [B] を付けます。終了コード: 0 = 判断した、
 2 = 必要なオプションがない（標準入力が端末でないとき）。",
+    ),
+    (
+        "texts",
+        "共通テキスト: 一覧、写しの保存、変更の全変更箇所への反映、同じ記載の発見",
+        "共通テキスト: 一覧、写しの保存、変更の全変更箇所への反映、同じ記載の発見。
+
+共通テキストは、評価書のフォルダを置くフォルダ（assessments/）の common-texts/ に書きます。項目の値の
+代わりに {共通テキスト: 名前} と書くと、その共通テキストを使います。",
+    ),
+    (
+        "list",
+        "共通テキストの一覧: 種類、書かれている場所、使っている項目",
+        "",
+    ),
+    (
+        "save",
+        "今の共通テキストの写しを common-texts/versions/NAME/ に残します（あとで比べるため）",
+        "",
+    ),
+    (
+        "changes",
+        "共通テキストの変更が、それを使う各評価書の変更箇所に加える行",
+        "共通テキストの変更が、それを使う各評価書の変更箇所に加える行。
+
+OLD は hyoka texts save で残した写しの名前（common-texts/versions/OLD）、以前の写しのフォルダ、または
+git のリビジョンです。変更された共通テキストを使う評価書ごとに、以前の共通テキストで読んだ自分自身と
+比べるので、行にはその評価書の項目名と提出時期の案が付きます。影響を受ける評価書を最初に示します。
+--record を付けると、各評価書の変更箇所（changes.yaml、重点項目評価書と組の基礎項目評価書は
+kiso-changes.yaml）に記録します。すべての表に書くか、どれにも書かないかのどちらかです。",
+    ),
+    (
+        "scan",
+        "2件以上の評価書に同じ記載がある文章を探し、共通テキストの候補を示します",
+        "2件以上の評価書に同じ記載がある文章を探し（完全に同じもの、次に空白・改行だけが違うもの）、
+共通テキストの候補を示します。
+
+--convert を付けると、完全に同じ記載を新しい共通テキストの参照に置き換えます。どの評価書も出力は
+1バイトも変わらず、コメントもすべて残ります（書き込む前に hyoka が確かめ、すべてのファイルを書くか、
+どれも書かないかのどちらかです）。",
     ),
     (
         "completions",
@@ -188,7 +227,12 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
     (
         "serve",
         "templates",
-        "同じ名前の組み込みテンプレートの代わりに使うファイルのあるフォルダ\n（評価書と各ページの serve/*.html.tera、serve/style.css、serve/reload.js）",
+        "同じ名前の組み込みテンプレートの代わりに使うファイルのあるフォルダ\n（評価書と各ページの serve/*.html.tera、serve/style.css、serve/reload.js、serve/edit.js）",
+    ),
+    (
+        "serve",
+        "read_only",
+        "表示だけにします。編集ページ、版の保存、changes.yaml への記録を無効にします（ファイルに書き込む要求はすべて断ります）",
     ),
     ("watch", "path", "評価書のフォルダ"),
     (
@@ -306,6 +350,75 @@ pub(crate) const ARGS: &[(&str, &str, &str)] = &[
         "kiso",
         "代わりに kiso.yaml（重点項目評価書に添える基礎項目評価書）のスキーマを表示します",
     ),
+    (
+        "list",
+        "root",
+        "評価書のフォルダを置くフォルダ（common-texts/ があるところ）",
+    ),
+    (
+        "save",
+        "root",
+        "評価書のフォルダを置くフォルダ（common-texts/ があるところ）",
+    ),
+    (
+        "save",
+        "name",
+        "写しの名前［既定: 日本の今日の日付（2026-11-28）。使用済みなら 2026-11-28-2 …］",
+    ),
+    (
+        "changes",
+        "old",
+        "以前の共通テキスト: hyoka texts save で残した写しの名前、フォルダ、または git のリビジョン",
+    ),
+    (
+        "changes",
+        "root",
+        "評価書のフォルダを置くフォルダ（common-texts/ があるところ）",
+    ),
+    ("changes", "date", "各行の変更日［既定: 各評価書の公表日］"),
+    ("changes", "reason", "すべての行の提出時期に係る説明"),
+    (
+        "changes",
+        "record",
+        "影響を受けるすべての変更箇所に行を記録します（すべてに書くか、どれにも書かないか）",
+    ),
+    ("changes", "format", "出力の形式"),
+    (
+        "changes",
+        "ambiguous_wide",
+        "端末が Ⅱ、Ⅴ、①、○ を2桁の幅で表示する（HYOKA_AMBIGUOUS_WIDE=1 でも同じ）",
+    ),
+    (
+        "scan",
+        "root",
+        "評価書のフォルダを置くフォルダ（common-texts/ を置く、または既にあるところ）",
+    ),
+    ("scan", "min_chars", "この文字数以上の記載だけを探します"),
+    (
+        "scan",
+        "convert",
+        "完全に同じ記載を新しい共通テキストの参照に置き換えます（すべての候補、または --only で選んだもの）",
+    ),
+    (
+        "scan",
+        "only",
+        "この番号の候補だけを置き換えます（カンマ「,」区切り）",
+    ),
+    (
+        "scan",
+        "name",
+        "N 番の候補の名前: --name 1=中間サーバーの機能（繰り返し指定できます）［既定: 項目から作ります］",
+    ),
+    (
+        "scan",
+        "file",
+        "新しい共通テキストを書く common-texts/ のファイル",
+    ),
+    (
+        "schema",
+        "root",
+        "評価書のフォルダを置くフォルダ。その共通テキスト（common-texts/）の名前を候補にします",
+    ),
 ];
 
 /// Possible values, by their English help: (English, Japanese).
@@ -343,6 +456,14 @@ pub(crate) const VALUES: &[(&str, &str)] = &[
         "CSV（BOM 付き UTF-8。Excel で開けます）",
     ),
     ("Excel workbook", "Excel のブック"),
+    (
+        "The affected documents, then each one's rows as a table",
+        "影響を受ける評価書と、それぞれの行の表",
+    ),
+    (
+        "One JSON document: the changed entries, and each document's rows",
+        "1つの JSON: 変更された共通テキストと、評価書ごとの行",
+    ),
     ("JSON: {\"rows\": [...]}", "JSON: {\"rows\": [...]}"),
     (
         "重点項目評価書 (様式３, assessment.yaml) with its 基礎項目評価書 (様式２, kiso.yaml)",
@@ -391,6 +512,7 @@ pub(crate) const EXAMPLES: &[(&str, &str)] = &[
         "例:
   hyoka serve                             表示された http://127.0.0.1:8080/ を開きます
   hyoka serve assessments --port 0        空いているポート（1行目に表示）
+  hyoka serve assessments --read-only     表示と確認だけ（編集しない）
   hyoka --lang en serve assessments --port 8000 --templates my-templates",
     ),
     (
@@ -436,6 +558,42 @@ pub(crate) const EXAMPLES: &[(&str, &str)] = &[
   hyoka completions bash > ~/.local/share/bash-completion/completions/hyoka
   hyoka completions zsh > ~/.zfunc/_hyoka          （compinit の前に fpath+=~/.zfunc）
   hyoka completions fish > ~/.config/fish/completions/hyoka.fish",
+    ),
+    (
+        "texts",
+        "例:
+  hyoka texts list                           共通テキストと、使っている場所
+  hyoka texts save                           写しを common-texts/versions/<今日>/ に残す
+  hyoka texts changes 2026-04-01 --record    その写しからの変更を、すべての変更箇所に記録
+  hyoka texts changes HEAD~1                 直前のコミットからの変更（git）
+  hyoka texts scan                           2件以上の評価書に同じ記載がある文章
+  hyoka texts scan --convert                 それを共通テキストにする（出力は変わりません）",
+    ),
+    (
+        "list",
+        "例:
+  hyoka texts list
+  hyoka texts list --root offices/mihon",
+    ),
+    (
+        "save",
+        "例:
+  hyoka texts save
+  hyoka texts save --name 2026-04-01-改定前",
+    ),
+    (
+        "changes",
+        "例:
+  hyoka texts changes 2026-04-01
+  hyoka texts changes 2026-04-01 --date 令和8年4月1日 --reason 中間サーバーの移行による --record
+  hyoka texts changes HEAD~1 --format json",
+    ),
+    (
+        "scan",
+        "例:
+  hyoka texts scan
+  hyoka texts scan --min-chars 20
+  hyoka texts scan --convert --name 1=中間サーバーの機能",
     ),
     (
         "schema",

@@ -14,6 +14,7 @@ pub mod render;
 pub mod schema;
 pub mod serve;
 pub mod snapshot;
+pub mod texts;
 pub mod threshold;
 pub mod validate;
 pub mod watch;
@@ -89,7 +90,8 @@ pub enum Command {
     /// last build are validated but not rendered again.
     #[command(after_help = build::EXAMPLES)]
     Build(build::Args),
-    /// A local web preview: diagnostics, the document, PDF, and the changes since a snapshot.
+    /// A local web preview and editor: diagnostics, the document, PDF, a form that writes the
+    /// YAML, and the changes since a snapshot.
     ///
     /// Lists the assessments under ROOT (default: assessments) at the URL printed on the first
     /// line of standard output, and reloads a page by itself when its files are saved.
@@ -126,6 +128,13 @@ pub enum Command {
     /// marked [B]. Exit status: 0 decided, 2 a needed flag is missing (stdin not a terminal).
     #[command(after_help = threshold::EXAMPLES)]
     Threshold(threshold::Args),
+    /// The office's common texts (共通テキスト): list them, keep a snapshot, carry a change into
+    /// every change table, and find texts that documents already write alike.
+    ///
+    /// The library is common-texts/ in the folder of the assessment folders (assessments/);
+    /// an item uses an entry with {共通テキスト: 名前} in place of its value.
+    #[command(after_help = texts::EXAMPLES)]
+    Texts(texts::Args),
     /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
     #[command(after_help = completions::EXAMPLES)]
     Completions(completions::Args),
@@ -176,6 +185,7 @@ pub fn run(cli: Cli) -> Result<Outcome, crate::Error> {
         Command::Threshold(args) => threshold::run(&args, cli.lang),
         Command::Check(args) => check::run(&args, cli.lang),
         Command::Serve(args) => serve::run(&args, cli.lang),
+        Command::Texts(args) => texts::run(&args, cli.lang),
         Command::Completions(args) => completions::run(&args),
         Command::Schema(args) => schema::run(&args),
     }

@@ -1,4 +1,5 @@
-//! `hyoka serve [ROOT] [--port N] [--bind ADDR] [--templates DIR]`: the local web preview.
+//! `hyoka serve [ROOT] [--port N] [--bind ADDR] [--templates DIR] [--read-only]`: the local
+//! web preview and editor.
 
 use std::io::Write as _;
 use std::net::IpAddr;
@@ -33,8 +34,8 @@ pub struct Args {
     /// and the pages' serve/*.html.tera, serve/style.css, serve/reload.js, serve/edit.js).
     #[arg(long)]
     pub templates: Option<PathBuf>,
-    /// Show only: turn off the editing page, keeping versions and recording changes (every
-    /// request that would write a file is refused).
+    /// Show only: no editing page, no version kept, nothing recorded (every request that
+    /// would write a file is refused).
     #[arg(long)]
     pub read_only: bool,
 }

@@ -32,7 +32,11 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         return Ok(Outcome::Clean);
     };
     let first = first.display();
-    if let Some(basic) = saved.get(1) {
+    let is_basic = |p: &&std::path::PathBuf| {
+        p.file_name()
+            .is_some_and(|n| crate::load::pair::is_basic_file(&n.to_string_lossy()))
+    };
+    if let Some(basic) = saved.iter().skip(1).find(is_basic) {
         let basic = basic.display();
         match lang {
             Lang::Ja => {
@@ -44,6 +48,14 @@ pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
         match lang {
             Lang::Ja => println!("{first} に assessment.yaml を保存しました。"),
             Lang::En => println!("saved assessment.yaml as {first}"),
+        }
+    }
+    // The common texts kept with it (the last file, when it is neither document).
+    if let Some(kept) = saved.iter().skip(1).find(|p| !is_basic(p)) {
+        let kept = kept.display();
+        match lang {
+            Lang::Ja => println!("この版が使う共通テキストを {kept} に保存しました。"),
+            Lang::En => println!("kept the common texts this version uses in {kept}"),
         }
     }
     match lang {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant, SystemTime};
 use super::{MessageFormat, Outcome, print_reports};
 use crate::build::{render_one, stem_of};
 use crate::diag::Lang;
-use crate::load::{CHANGES_FILE, DOCUMENT_FILE};
+use crate::load::{BASIC_CHANGES_FILE, BASIC_FILE, CHANGES_FILE, DOCUMENT_FILE};
 use crate::render::{Format, Templates};
 
 /// Shown after the options by `--help`.
@@ -38,18 +38,20 @@ pub struct Args {
     pub max_renders: usize,
 }
 
+/// The modification times of the assessment's files (with the 基礎項目評価書 beside a
+/// 重点項目評価書).
 fn stamps(folder: &Path) -> Vec<Option<SystemTime>> {
-    [DOCUMENT_FILE, CHANGES_FILE]
+    [DOCUMENT_FILE, CHANGES_FILE, BASIC_FILE, BASIC_CHANGES_FILE]
         .iter()
-        .map(|f| {
-            std::fs::metadata(folder.join(f))
-                .and_then(|m| m.modified())
-                .ok()
-        })
+        .map(|f| folder.join(f))
+        // The office's common texts are part of the document too.
+        .chain(crate::common_texts::source::watched_files(folder))
+        .map(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok())
         .collect()
 }
 
-/// Renders now, then again after every change of `assessment.yaml` or `changes.yaml`.
+/// Renders now, then again after every change of `assessment.yaml`, `changes.yaml`, `kiso.yaml`
+/// or `kiso-changes.yaml`.
 pub fn run(args: &Args, lang: Lang) -> Result<Outcome, crate::Error> {
     let templates = Templates::default();
     let out = args

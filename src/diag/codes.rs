@@ -2,7 +2,8 @@
 //!
 //! Codes are stable: E01xx loading, E02xx the form's items, E03xx conditions between items,
 //! E04xx/W04xx rules of the regime, E05xx/W05xx the change table, E06xx/W06xx what the two
-//! documents of one assessment (a 重点項目評価書 and its 基礎項目評価書) must agree on.
+//! documents of one assessment (a 重点項目評価書 and its 基礎項目評価書) must agree on,
+//! E08xx/W08xx the office's common texts (共通テキスト, `common-texts/`).
 //! `docs/errors.md` lists them; a test keeps that list and this table in step.
 
 use super::{Lang, Severity};
@@ -439,6 +440,54 @@ codes! {
         ja_help: "基礎項目評価書だけを公表する事務では、基礎項目評価書を assessment.yaml に書き、kiso.yaml は置きません。",
         en: "kiso.yaml goes with a 重点項目評価書 (様式３) in assessment.yaml (assessment.yaml: {value})",
         en_help: "a 事務 that publishes its 基礎項目評価書 alone writes it as assessment.yaml, with no kiso.yaml.",
+    }
+    UNKNOWN_COMMON_TEXT = "E0801" "unknown-common-text" Error {
+        ja: "共通テキスト「{name}」はありません",
+        ja_help: "{suggestion}",
+        en: "there is no common text `{name}`",
+        en_help: "{suggestion}",
+    }
+    COMMON_TEXT_KIND = "E0802" "common-text-kind" Error {
+        ja: "共通テキスト「{name}」は{kind}なので、ここ（{place}）には使えません",
+        ja_help: "{fix}。",
+        en: "the common text `{name}` is {kind} and cannot stand here ({place})",
+        en_help: "{fix}.",
+    }
+    NO_COMMON_TEXTS = "E0803" "no-common-texts" Error {
+        ja: "共通テキスト「{name}」を使っていますが、共通テキストのフォルダ（common-texts）が見つかりません",
+        ja_help: "評価書のフォルダを置くフォルダ（assessments/ など）に common-texts/ を作って「名前: 内容」を書くか、値をここに直接書いてください。",
+        en: "the common text `{name}` is used, but there is no folder of common texts (common-texts)",
+        en_help: "create common-texts/ in the folder that holds the assessment folders (e.g. assessments/) and write `name: text` there, or write the value here.",
+    }
+    COMMON_TEXT_REFERENCE = "E0804" "common-text-reference" Error {
+        ja: "共通テキストの使い方に誤りがあります: {detail}",
+        ja_help: "項目の値の代わりに「{共通テキスト: 名前}」と書きます。システム等のブロックでは並びの1項目として「- 共通テキスト: 名前」と書き、その下に「id:」も書けます。",
+        en: "a common text is used wrongly: {detail}",
+        en_help: "write `{共通テキスト: 名前}` (名前: the entry's name) in place of an item's value; a block of システム etc. is one item of the list, `- 共通テキスト: 名前`, with its `id:` below if you like.",
+    }
+    COMMON_TEXT_ENTRY = "E0805" "common-text-entry" Error {
+        ja: "共通テキスト「{name}」が読めません: {detail}",
+        ja_help: "文章は「名前: |-」の次の行から字下げして書きます。ブロックは「名前:」の下に種類（{groups}）を1つ書き、その下にブロックの項目を書きます。",
+        en: "the common text `{name}` cannot be read: {detail}",
+        en_help: "write a text after `name: |-` on the lines below, indented; write a block as `name:`, one kind ({groups}) below it, and the block's items below that.",
+    }
+    DUPLICATE_COMMON_TEXT = "E0806" "duplicate-common-text" Error {
+        ja: "共通テキスト「{name}」は {elsewhere} にもあります",
+        ja_help: "共通テキストの名前は、common-texts/ のすべてのファイルを通じて1つずつです。名前を変えるか、一方を削除してください。",
+        en: "the common text `{name}` is also defined at {elsewhere}",
+        en_help: "each name is used once across all files of common-texts/; rename or delete one of them.",
+    }
+    COMMON_TEXT_FILE = "E0807" "common-text-file" Error {
+        ja: "共通テキストのファイルは「名前: 内容」の並びです（このファイル: {found}）",
+        ja_help: "行の先頭に「名前:」を書き、その後（または次の行から字下げして）内容を書きます。",
+        en: "a file of common texts is a mapping of `name: text` (this file: {found})",
+        en_help: "start each entry at the beginning of a line with `name:`, and write its text after it (or on the lines below, indented).",
+    }
+    UNUSED_COMMON_TEXT = "W0808" "unused-common-text" Warning {
+        ja: "共通テキスト「{name}」はどの評価書でも使われていません",
+        ja_help: "使う項目に「{共通テキスト: {name}}」と書くか、不要なら削除してください（hyoka texts list で使われている場所を確認できます）。",
+        en: "the common text `{name}` is not used by any assessment",
+        en_help: "write `{共通テキスト: {name}}` at the items that use it, or delete it if it is not needed (`hyoka texts list` shows where each is used).",
     }
 }
 

@@ -18,12 +18,7 @@ use crate::load::yaml::{self, Limits, NodeValue, plain_safe};
 /// without their separators, so a row written in the earlier style (`Ⅴ１．基礎項目評価①実施日`)
 /// is the same item as hyoka's `Ⅴ．１．基礎項目評価　①実施日`.
 pub fn recorded_as<'a>(recorded: &'a [ChangeRow], row: &Row) -> Option<(usize, &'a ChangeRow)> {
-    let bare = |label: &str| -> String {
-        label
-            .chars()
-            .filter(|c| !matches!(c, '．' | '.' | '　' | ' '))
-            .collect()
-    };
+    let bare = crate::form::label::bare;
     let label = bare(&row.label);
     recorded.iter().enumerate().rev().find(|(_, old)| {
         old.before == row.before && old.after == row.after && bare(&old.item) == label
@@ -138,11 +133,7 @@ pub fn plan(
 /// A YAML scalar for `text`: a literal block when that keeps the text exactly and readably,
 /// else a double-quoted string (JSON string syntax is valid YAML and round-trips anything).
 fn scalar(text: &str, indent: &str) -> String {
-    let block_safe = text.contains('\n')
-        && !text.starts_with([' ', '\t', '\n'])
-        && !text.ends_with('\n')
-        && text.lines().all(|l| !l.ends_with([' ', '\t']))
-        && !text.chars().any(|c| c.is_control() && c != '\n');
+    let block_safe = text.contains('\n') && crate::edit::block_safe(text);
     if plain_safe(text) {
         return text.to_string();
     }

@@ -101,7 +101,8 @@ pub(crate) fn block(
             lines: literal_lines(text, inner),
         },
         Yaml::Str(text) => one(inline_text(text, prev)),
-        Yaml::Map(entries) if entries.is_empty() => one("{}".into()),
+        Yaml::Map(entries) | Yaml::FlowMap(entries) if entries.is_empty() => one("{}".into()),
+        Yaml::FlowMap(_) => one(flow(value)),
         Yaml::Seq(items) if items.is_empty() => one("[]".into()),
         Yaml::Map(entries) => Emitted {
             inline: String::new(),
@@ -169,7 +170,7 @@ pub(crate) fn flow(value: &Yaml) -> String {
         Yaml::Plain(token) => token.clone(),
         Yaml::Str(text) if flow_plain_safe(text) => text.clone(),
         Yaml::Str(text) => quoted(text),
-        Yaml::Map(entries) => {
+        Yaml::Map(entries) | Yaml::FlowMap(entries) => {
             let inner: Vec<String> = entries
                 .iter()
                 .map(|(k, v)| match flow(v) {
@@ -237,6 +238,11 @@ mod tests {
                 ("b, c".into(), Yaml::Str("x}".into()))
             ])),
             "{a: true, \"b, c\": \"x}\"}"
+        );
+        let reference = Yaml::FlowMap(vec![("共通テキスト".into(), Yaml::Str("名前, 二".into()))]);
+        assert_eq!(
+            block(&reference, 2, 2, None, false).inline,
+            "{共通テキスト: \"名前, 二\"}"
         );
     }
 }

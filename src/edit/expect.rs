@@ -151,9 +151,11 @@ pub(crate) fn reads_as(node: &Node, value: &Yaml) -> bool {
             text == s || (!s.ends_with('\n') && text.trim_end_matches('\n') == s)
         }
         (Yaml::Plain(p), NodeValue::Scalar { text, plain: true }) => text == p,
-        (Yaml::Map(entries), _) if entries.is_empty() => node.is_null() || is_empty_map(node),
+        (Yaml::Map(entries) | Yaml::FlowMap(entries), _) if entries.is_empty() => {
+            node.is_null() || is_empty_map(node)
+        }
         (Yaml::Seq(items), _) if items.is_empty() => node.is_null() || is_empty_seq(node),
-        (Yaml::Map(entries), NodeValue::Map(written)) => {
+        (Yaml::Map(entries) | Yaml::FlowMap(entries), NodeValue::Map(written)) => {
             written.len() == entries.len()
                 && entries.iter().all(|(k, v)| {
                     written

@@ -4,9 +4,12 @@
 //!
 //! A value on the wire is JSON: a string for texts, choices, dates and counts (`""` for
 //! nothing), a boolean for a single checkbox, and for a checkbox set an object of the ticked
-//! options, each `true`, or its （　） text or count as a string.
+//! options, each `true`, or its （　） text or count as a string. Any item may instead hold a use
+//! of the office's common text, `{"共通テキスト": "名前"}` on the wire as in the file.
 
 use serde_json::Value as Json;
+
+use crate::common_texts::KEY as REFERENCE_KEY;
 
 use crate::form::{CheckOption, Extra, Group, Item, Kind};
 use crate::load::choice::{self, Reading};
@@ -117,8 +120,27 @@ fn shown_text(node: &Node, source: &Source, path: &[Seg]) -> String {
     }
 }
 
-/// The value of the item at `path` as the editing page shows it.
+/// The name of the common text a value uses (`{共通テキスト: 名前}`), if it is a reference.
+pub fn reference_at(source: &Source, path: &[Seg]) -> Option<String> {
+    let node = source.get(path)?;
+    let reference = crate::common_texts::reference::Reference::of(node)?;
+    reference.name.scalar().map(str::to_string)
+}
+
+/// A page's value that asks for a common text: `{"共通テキスト": "名前"}`.
+fn wanted_reference(value: &Json) -> Option<&str> {
+    match value {
+        Json::Object(map) if map.len() == 1 => map.get(REFERENCE_KEY)?.as_str(),
+        _ => None,
+    }
+}
+
+/// The value of the item at `path` as the editing page shows it; a use of a common text as
+/// `{"共通テキスト": "名前"}`, whatever the item's kind.
 pub fn read(source: &Source, item: &Item, path: &[Seg]) -> Json {
+    if let Some(name) = reference_at(source, path) {
+        return serde_json::json!({ REFERENCE_KEY: name });
+    }
     let node = source.get(path);
     match item.kind {
         Kind::Flag => Json::Bool(node.and_then(Node::scalar).is_some_and(is_true)),
@@ -223,6 +245,17 @@ pub fn write(
         ))
     };
     let node = source.get(path);
+    if let Some(name) = wanted_reference(value) {
+        // A use of the office's common text, written as the reference `{共通テキスト: 名前}`.
+        if matches!(item.kind, Kind::Section(_) | Kind::Group(_)) || name.trim().is_empty() {
+            return Err(wrong());
+        }
+        if reference_at(source, path).as_deref() == Some(name) {
+            return Ok(source.clone());
+        }
+        let reference = Yaml::FlowMap(vec![(REFERENCE_KEY.into(), Yaml::Str(name.into()))]);
+        return source.set(path, &reference, order);
+    }
     match item.kind {
         Kind::Section(_) | Kind::Group(_) => Err(wrong()),
         Kind::Checks(options) => {
@@ -376,6 +409,25 @@ pub fn add_block(
     let id = new_id(group, &block_ids(source, path));
     let mut entries = vec![("id".to_string(), Yaml::Str(id.clone()))];
     entries.extend(group.items.iter().map(|i| (i.key.to_string(), Yaml::Null)));
+    let source = source.insert_item(path, at, &Yaml::Map(entries), order)?;
+    Ok((source, id))
+}
+
+/// Adds a new block to the group at `path` at position `at` that uses the office's block
+/// entry `name`: its own id and the reference (`- id: 提供先5` / `共通テキスト: 名前`).
+pub fn add_common_block(
+    source: &Source,
+    order: &FormOrder,
+    group: &Group,
+    path: &[Seg],
+    at: usize,
+    name: &str,
+) -> Result<(Source, String), EditError> {
+    let id = new_id(group, &block_ids(source, path));
+    let entries = vec![
+        ("id".to_string(), Yaml::Str(id.clone())),
+        (REFERENCE_KEY.to_string(), Yaml::Str(name.to_string())),
+    ];
     let source = source.insert_item(path, at, &Yaml::Map(entries), order)?;
     Ok((source, id))
 }

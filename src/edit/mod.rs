@@ -31,6 +31,10 @@ mod tests;
 
 pub use source::{Refusal, Source};
 
+/// Whether a text can be written as a literal block (`|-`) and read back exactly; also used by
+/// the writers of `changes.yaml` rows and common-text entries.
+pub(crate) use emit::block_safe;
+
 /// One step of a key path: a mapping key, or a list position (0-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -59,6 +63,8 @@ pub enum Yaml {
     Plain(String),
     /// A mapping, in the order given.
     Map(Vec<(String, Yaml)>),
+    /// A mapping written on one line in flow style (`{共通テキスト: 名前}`), in the order given.
+    FlowMap(Vec<(String, Yaml)>),
     /// A list.
     Seq(Vec<Yaml>),
 }

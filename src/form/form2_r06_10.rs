@@ -12,8 +12,10 @@
 
 use super::Provenance::{Published, Reconstructed};
 use super::choices::*;
+use super::form3_r06_10::{AUDITS, NO_LINK};
+use super::table::*;
 use super::words::*;
-use super::{CheckOption, Cond, Edition, Extra, Form, Item, Kind, Num, Shared};
+use super::{Cond, Edition, Form, Item, Kind, Num, Shared};
 
 /// 様式２, 令和６年10月 edition.
 pub static EDITION: Edition = Edition {
@@ -30,14 +32,6 @@ pub static EDITION: Edition = Edition {
 
 // ----- small constructors, so that the table below reads like the form -----
 
-/// A `&'static [Item]` from const expressions (a nested const, so that it lives forever).
-macro_rules! items {
-    ($($item:expr),* $(,)?) => {{
-        const ITEMS: &[Item] = &[$($item),*];
-        ITEMS
-    }};
-}
-
 /// An item whose label is known from older published editions ([P]); `.printed()` and
 /// `.reconstructed()` say otherwise.
 const fn item(key: &'static str, label: &'static str, num: Num, kind: Kind) -> Item {
@@ -48,19 +42,6 @@ const fn item(key: &'static str, label: &'static str, num: Num, kind: Kind) -> I
 }
 const fn section(key: &'static str, label: &'static str, num: Num, items: &'static [Item]) -> Item {
     item(key, label, num, Kind::Section(items))
-}
-const fn c(n: u8) -> Num {
-    Num::Circled(n)
-}
-const fn s(n: u8) -> Num {
-    Num::Section(n)
-}
-const N: Num = Num::None;
-const TEXT: Kind = Kind::Text;
-const LINES: Kind = Kind::Lines;
-const DATE: Kind = Kind::Date { month_ok: false };
-const fn choice(list: &'static ChoiceList) -> Kind {
-    Kind::Choice(list)
 }
 
 /// Ⅳ２–１１ are answered only when the 基礎項目評価書 is submitted alone (Ⅳ１ = 1）): with a
@@ -75,36 +56,6 @@ const fn enough(key: &'static str, label: &'static str) -> Item {
 const fn flag(label: &'static str) -> Item {
     item(label, label, N, Kind::Flag).optional()
 }
-
-const NO_LINK: &[CheckOption] = &[
-    CheckOption {
-        label: "接続しない（入手）",
-        heading: "",
-        extra: Extra::None,
-    },
-    CheckOption {
-        label: "接続しない（提供）",
-        heading: "",
-        extra: Extra::None,
-    },
-];
-const AUDITS: &[CheckOption] = &[
-    CheckOption {
-        label: "自己点検",
-        heading: "",
-        extra: Extra::None,
-    },
-    CheckOption {
-        label: "内部監査",
-        heading: "",
-        extra: Extra::None,
-    },
-    CheckOption {
-        label: "外部監査",
-        heading: "",
-        extra: Extra::None,
-    },
-];
 
 // ----- 表紙 -----
 

@@ -5,6 +5,7 @@
 //! order of the entries. Keep this file a table: behaviour belongs elsewhere.
 
 use super::choices::*;
+use super::table::*;
 use super::words::*;
 use super::{CheckOption, Cond, Edition, Extra, Form, Group, Item, Kind, Mark, Num, Provenance};
 
@@ -23,49 +24,11 @@ pub static EDITION: Edition = Edition {
 
 // ----- small constructors, so that the table below reads like the form -----
 
-/// A `&'static [Item]` from const expressions (a nested const, so that it lives forever).
-macro_rules! items {
-    ($($item:expr),* $(,)?) => {{
-        const ITEMS: &[Item] = &[$($item),*];
-        ITEMS
-    }};
-}
-
 const fn item(key: &'static str, label: &'static str, num: Num, kind: Kind) -> Item {
     Item::new(key, label, num, kind)
 }
 const fn section(key: &'static str, label: &'static str, num: Num, items: &'static [Item]) -> Item {
     item(key, label, num, Kind::Section(items))
-}
-const fn c(n: u8) -> Num {
-    Num::Circled(n)
-}
-const fn s(n: u8) -> Num {
-    Num::Section(n)
-}
-const N: Num = Num::None;
-const TEXT: Kind = Kind::Text;
-const LINES: Kind = Kind::Lines;
-const DATE: Kind = Kind::Date { month_ok: false };
-const fn choice(list: &'static ChoiceList) -> Kind {
-    Kind::Choice(list)
-}
-const fn opt(label: &'static str) -> CheckOption {
-    CheckOption {
-        label,
-        heading: "",
-        extra: Extra::None,
-    }
-}
-const fn opt_text(label: &'static str) -> CheckOption {
-    CheckOption {
-        label,
-        heading: "",
-        extra: Extra::Text,
-    }
-}
-const fn headed(heading: &'static str, option: CheckOption) -> CheckOption {
-    CheckOption { heading, ..option }
 }
 
 // ----- checkbox sets -----
@@ -150,8 +113,10 @@ const MOVE_METHODS: &[CheckOption] = &[
     opt("紙"),
     opt_text("その他"),
 ];
-const NO_LINK: &[CheckOption] = &[opt("接続しない（入手）"), opt("接続しない（提供）")];
-const AUDITS: &[CheckOption] = &[opt("自己点検"), opt("内部監査"), opt("外部監査")];
+/// Ⅲ６ (and 様式２ Ⅳ６): the boxes of a connection not used.
+pub(super) const NO_LINK: &[CheckOption] = &[opt("接続しない（入手）"), opt("接続しない（提供）")];
+/// Ⅲ８ (and 様式２ Ⅳ９): 監査.
+pub(super) const AUDITS: &[CheckOption] = &[opt("自己点検"), opt("内部監査"), opt("外部監査")];
 
 // ----- 表紙 -----
 

@@ -104,9 +104,35 @@ pub fn names_its_section(path: &[Step]) -> bool {
 
 /// The full label of the item at the end of `path`, e.g. `Ⅱ．４．委託事項２．④再委託の有無`.
 pub fn full_label(path: &[Step]) -> String {
+    label_of(path, names_its_section(path))
+}
+
+/// Every label a change table may hold for the item at the end of `path`: its full label, and
+/// for an item whose label names its section the shorter one hyoka wrote before that rule
+/// (`Ⅰ．５．②法令上の根拠`), so that rows recorded then are still recognised.
+pub fn recorded_labels(path: &[Step]) -> Vec<String> {
+    let mut labels = vec![full_label(path)];
+    if names_its_section(path) {
+        labels.push(label_of(path, false));
+    }
+    labels
+}
+
+/// A label without its separators (`．`, `.`, ideographic and ASCII spaces), so that labels
+/// written in the styles of different years (`Ⅴ１．基礎項目評価①実施日`,
+/// `Ⅴ．１．基礎項目評価　①実施日`) compare equal.
+pub fn bare(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| !matches!(c, '．' | '.' | '　' | ' '))
+        .collect()
+}
+
+/// The label of the item at the end of `path`, naming its section heading or not.
+fn label_of(path: &[Step], name_section: bool) -> String {
     let mut out = String::new();
     let last = path.len().saturating_sub(1);
-    let named_section = names_its_section(path).then(|| heading_name(path[last - 1].item.label));
+    let named_section = name_section.then(|| heading_name(path[last - 1].item.label));
     for (depth, step) in path.iter().enumerate() {
         let item = step.item;
         let is_last = depth == last;

@@ -11,6 +11,7 @@ pub mod choices;
 pub mod form2_r06_10;
 pub mod form3_r06_10;
 pub mod label;
+mod table;
 pub mod words;
 
 pub use choices::ChoiceList;

@@ -23,6 +23,9 @@ pub struct Document {
     /// A 基礎項目評価書 published with a 重点項目評価書: the facts the two share are that
     /// document's (their entries are marked [`Entry::shared`]), and only the rest is its own.
     pub paired: bool,
+    /// The office's common texts this document uses, where it uses them
+    /// ([`crate::common_texts`]); their values are read in place.
+    pub common_texts: Vec<crate::common_texts::TextUse>,
 }
 
 /// The items of one section or one block, in the form's order.
@@ -206,6 +209,16 @@ pub fn read(root: &Node, diags: &mut Vec<Diagnostic>) -> Option<Document> {
 
 /// Reads a document in its role.
 pub fn read_as(root: &Node, role: Role, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+    read_with(root, role, None, diags)
+}
+
+/// Reads a document in its role, with the office's common texts it may use.
+pub fn read_with(
+    root: &Node,
+    role: Role,
+    texts: Option<&crate::common_texts::Library>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
     let NodeValue::Map(entries) = &root.value else {
         diags.push(wrong_type(
             root,
@@ -255,6 +268,7 @@ pub fn read_as(root: &Node, role: Role, diags: &mut Vec<Diagnostic>) -> Option<D
     let mut reader = Reader {
         diags,
         companion: role == Role::Companion,
+        texts: crate::common_texts::Resolver::new(texts),
     };
     let mut stack = Vec::new();
     let record =
@@ -263,6 +277,7 @@ pub fn read_as(root: &Node, role: Role, diags: &mut Vec<Diagnostic>) -> Option<D
         edition,
         root: record,
         paired: false,
+        common_texts: reader.texts.uses,
     })
 }
 
@@ -271,6 +286,7 @@ pub fn read_items(items: &'static [Item], root: &Node, diags: &mut Vec<Diagnosti
     let mut reader = Reader {
         diags,
         companion: false,
+        texts: crate::common_texts::Resolver::new(None),
     };
     reader.record(items, root, first_line(root.span), &mut Vec::new())
 }
@@ -286,6 +302,8 @@ struct Reader<'d> {
     diags: &'d mut Vec<Diagnostic>,
     /// Reading a `kiso.yaml`: shared facts are refused.
     companion: bool,
+    /// The office's common texts, read in place of references to them.
+    texts: crate::common_texts::Resolver<'d>,
 }
 
 fn wrong_type(
@@ -502,6 +520,16 @@ impl Reader<'_> {
         key_span: Span,
         path: &mut Vec<Step>,
     ) -> Value {
+        // A common text is read as if written here, then moved to the reference.
+        if let Some(resolved) = self.texts.value(node, item, path, self.diags) {
+            let mark = self.texts.mark(self.diags);
+            let mut value = match resolved.node() {
+                Some(text) => self.value(item, text, key_span, path),
+                None => Value::Invalid,
+            };
+            self.texts.settle(resolved, &mut value, self.diags, mark);
+            return value;
+        }
         match item.kind {
             Kind::Section(items) => match &node.value {
                 NodeValue::Map(_) => Value::Section(self.record(items, node, key_span, path)),
@@ -805,10 +833,10 @@ impl Reader<'_> {
         };
         let mut blocks = Vec::new();
         let mut ids: Vec<(String, Span)> = Vec::new();
-        for (i, block_node) in items.iter().enumerate() {
+        for (i, written) in items.iter().enumerate() {
             if i == group.max {
                 self.diags.push(
-                    Diagnostic::new(&codes::TOO_MANY_BLOCKS, Some(block_node.span))
+                    Diagnostic::new(&codes::TOO_MANY_BLOCKS, Some(written.span))
                         .arg("group", group.name)
                         .arg("count", items.len().to_string())
                         .arg("max", group.max.to_string())
@@ -818,6 +846,10 @@ impl Reader<'_> {
             if let Some(last) = path.last_mut() {
                 last.index = Some(i + 1);
             }
+            // A block from the common texts is read as if written here, then moved there.
+            let resolved = self.texts.block(written, group, path, self.diags);
+            let mark = self.texts.mark(self.diags);
+            let block_node = resolved.as_ref().and_then(|r| r.node()).unwrap_or(written);
             let mut id = None;
             if let NodeValue::Map(entries) = &block_node.value
                 && let Some((_, id_node)) = entries.iter().find(|(k, _)| k.scalar() == Some("id"))
@@ -860,7 +892,12 @@ impl Reader<'_> {
                     }
                 }
             };
-            blocks.push(Block { id, record });
+            let mut block = Block { id, record };
+            if let Some(resolved) = resolved {
+                self.texts
+                    .settle_block(resolved, &mut block, group, self.diags, mark);
+            }
+            blocks.push(block);
         }
         if let Some(last) = path.last_mut() {
             last.index = None;

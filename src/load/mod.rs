@@ -18,6 +18,7 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
+use crate::common_texts::Library;
 use crate::diag::FileReport;
 
 pub use changes::ChangeRow;
@@ -105,6 +106,18 @@ pub fn read_document(
     limits: &Limits,
     role: Role,
 ) -> (FileReport, Option<Document>) {
+    read_document_with(file, bytes, limits, role, None)
+}
+
+/// Parses document text in its role, reading the office's common texts in place of references
+/// to them.
+pub fn read_document_with(
+    file: PathBuf,
+    bytes: &[u8],
+    limits: &Limits,
+    role: Role,
+    texts: Option<&Library>,
+) -> (FileReport, Option<Document>) {
     let mut report = FileReport {
         file,
         source: String::new(),
@@ -121,7 +134,7 @@ pub fn read_document(
             report.diagnostics.extend(parsed.diagnostics);
             parsed
                 .root
-                .and_then(|root| document::read_as(&root, role, &mut report.diagnostics))
+                .and_then(|root| document::read_with(&root, role, texts, &mut report.diagnostics))
         }
     };
     (report, document)
@@ -129,19 +142,31 @@ pub fn read_document(
 
 /// Loads an assessment folder, or a single document file (with `changes.yaml` beside it when
 /// the file is an `assessment.yaml`), with the 基礎項目評価書 beside a 重点項目評価書. A
-/// `kiso.yaml` given alone loads the folder it belongs to.
+/// `kiso.yaml` given alone loads the folder it belongs to. References to the office's common
+/// texts are read from the nearest `common-texts/` above the document.
 pub fn load(path: &Path, limits: &Limits) -> Result<Assessment, Error> {
-    load_by(path, limits, &read)
+    let texts = Library::for_document(&document_file_of(path), limits)?;
+    load_by(path, limits, texts.as_ref(), &read)
+}
+
+/// [`load`] with the given common texts (another version of the office's library, say).
+pub fn load_with(
+    path: &Path,
+    limits: &Limits,
+    texts: Option<&Library>,
+) -> Result<Assessment, Error> {
+    load_by(path, limits, texts, &read)
 }
 
 /// Loads as [`load`] does, with the bytes of the file `replaced.0` taken from `replaced.1`
 /// instead of the disk: the editor's check of a value that is not saved yet.
-pub fn load_with(
+pub fn load_replacing(
     path: &Path,
     limits: &Limits,
     replaced: (&Path, &[u8]),
 ) -> Result<Assessment, Error> {
-    load_by(path, limits, &|file: &Path| {
+    let texts = Library::for_document(&document_file_of(path), limits)?;
+    load_by(path, limits, texts.as_ref(), &|file: &Path| {
         if file == replaced.0 {
             Ok(replaced.1.to_vec())
         } else {
@@ -150,14 +175,24 @@ pub fn load_with(
     })
 }
 
+/// The main document's file of a folder or file given to [`load`].
+fn document_file_of(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        path.join(DOCUMENT_FILE)
+    } else {
+        path.to_path_buf()
+    }
+}
+
 fn load_by(
     path: &Path,
     limits: &Limits,
+    texts: Option<&Library>,
     read: &dyn Fn(&Path) -> Result<Vec<u8>, Error>,
 ) -> Result<Assessment, Error> {
     if path.file_name().is_some_and(|n| n == BASIC_FILE) {
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-        return load_by(folder.unwrap_or(Path::new(".")), limits, read);
+        return load_by(folder.unwrap_or(Path::new(".")), limits, texts, read);
     }
     let (folder, document_path) = if path.is_dir() {
         (Some(path.to_path_buf()), path.join(DOCUMENT_FILE))
@@ -172,7 +207,8 @@ fn load_by(
     };
     let bytes = read(&document_path)?;
     let basic_path = pair::basic_file_of(&document_path);
-    let (document_report, document) = document_from_bytes(document_path, &bytes, limits);
+    let (document_report, document) =
+        read_document_with(document_path, &bytes, limits, Role::Main, texts);
     let mut assessment = Assessment {
         folder: folder.clone(),
         document,
@@ -187,7 +223,7 @@ fn load_by(
     }
     if basic_path.is_file() {
         let bytes = read(&basic_path)?;
-        let mut basic = companion(&assessment, basic_path, &bytes, limits);
+        let mut basic = companion(&assessment, basic_path, &bytes, limits, texts);
         if let Some(folder) = &folder {
             read_changes(&mut basic, folder.join(BASIC_CHANGES_FILE), limits, read)?;
         }
@@ -215,10 +251,18 @@ fn read_changes(
 
 /// Reads the 基礎項目評価書 beside `main` and fills in the facts it shares with it. Beside a
 /// document that is not a 重点項目評価書 it is not read: E0608 says why.
-fn companion(main: &Assessment, file: PathBuf, bytes: &[u8], limits: &Limits) -> Assessment {
+fn companion(
+    main: &Assessment,
+    file: PathBuf,
+    bytes: &[u8],
+    limits: &Limits,
+    texts: Option<&Library>,
+) -> Assessment {
     let key = main.document.as_ref();
     let (mut report, mut document) = match key.map(|d| d.edition.form) {
-        Some(crate::form::Form::Key) | None => read_document(file, bytes, limits, Role::Companion),
+        Some(crate::form::Form::Key) | None => {
+            read_document_with(file, bytes, limits, Role::Companion, texts)
+        }
         Some(_) => {
             let mut report = FileReport {
                 file,
@@ -284,10 +328,16 @@ pub fn load_version(spec: &str, limits: &Limits) -> Result<Assessment, Error> {
             message,
         });
     }
-    let (document_report, document) = document_from_bytes(
+    // The common texts as they were at that revision.
+    let texts = crate::common_texts::source::git_files_near(rev, &name)?.map(|(folder, files)| {
+        Library::from_files(format!("{rev}:{folder}").into(), files, limits)
+    });
+    let (document_report, document) = read_document_with(
         PathBuf::from(format!("{rev}:{name}")),
         &output.stdout,
         limits,
+        Role::Main,
+        texts.as_ref(),
     );
     let mut assessment = Assessment {
         folder: None,
@@ -304,7 +354,7 @@ pub fn load_version(spec: &str, limits: &Limits) -> Result<Assessment, Error> {
     let basic = show(&basic_name)?;
     if basic.status.success() {
         let file = PathBuf::from(format!("{rev}:{basic_name}"));
-        let basic = companion(&assessment, file, &basic.stdout, limits);
+        let basic = companion(&assessment, file, &basic.stdout, limits, texts.as_ref());
         assessment.basic = Some(Box::new(basic));
     }
     Ok(assessment)

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use crate::form::changes::TABLE;
 use crate::form::choices::TIMING;
-use crate::form::label::{Step, full_label, resolve_in};
+use crate::form::label::{Step, bare, full_label, recorded_labels, resolve_in};
 use crate::form::{Item, Kind, is_important};
 use crate::load::{ChangeRow, Document};
 
@@ -22,7 +22,7 @@ pub fn unexplained_afterwards<'a>(
         .filter(|(_, row)| {
             row.timing == Some(TIMING.options[1])
                 && row.reason.trim().is_empty()
-                && important.contains(&row.item)
+                && important.contains(&bare(&row.item))
         })
         .collect()
 }
@@ -35,8 +35,9 @@ pub fn column(index: usize, key: &str) -> (String, String) {
     (steps.map(|s| full_label(&s)).unwrap_or_default(), path)
 }
 
-/// Canonical labels of every ※ item (groups expanded to their maximum), so that rows written
-/// with hyoka's own labels can be recognised. Historical free-style labels are not matched.
+/// The labels of every ※ item (groups expanded to their maximum) without separators, in
+/// hyoka's styles past and present, so that rows written with hyoka's own labels are
+/// recognised. Historical free-style labels are not matched.
 fn important_labels(document: &Document) -> HashSet<String> {
     fn go(items: &'static [Item], path: &mut Vec<Step>, labels: &mut HashSet<String>) {
         for item in items {
@@ -48,7 +49,7 @@ fn important_labels(document: &Document) -> HashSet<String> {
                             index: Some(i),
                         });
                         if is_important(path) {
-                            labels.insert(full_label(path));
+                            labels.extend(recorded_labels(path).iter().map(|l| bare(l)));
                         }
                         go(group.items, path, labels);
                         path.pop();
@@ -57,7 +58,7 @@ fn important_labels(document: &Document) -> HashSet<String> {
                 _ => {
                     path.push(Step { item, index: None });
                     if is_important(path) {
-                        labels.insert(full_label(path));
+                        labels.extend(recorded_labels(path).iter().map(|l| bare(l)));
                     }
                     go(item.children(), path, labels);
                     path.pop();
@@ -68,4 +69,44 @@ fn important_labels(document: &Document) -> HashSet<String> {
     let mut labels = HashSet::new();
     go(document.edition.items, &mut Vec::new(), &mut labels);
     labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{self, Limits};
+
+    const MINIMAL: &str = include_str!("../../tests/suite/validate/valid-minimal.yaml");
+
+    fn row(item: &str) -> ChangeRow {
+        ChangeRow {
+            date: None,
+            item: item.to_string(),
+            before: "前".into(),
+            after: "後".into(),
+            timing: Some(TIMING.options[1]),
+            reason: String::new(),
+            span: Default::default(),
+        }
+    }
+
+    /// A ※ item's row is recognised in today's label, in the shorter one hyoka wrote before a
+    /// label named its section, and with or without separators; a non-※ row is not.
+    #[test]
+    fn rows_of_important_items_are_recognised_in_every_style_hyoka_wrote() {
+        let (_, document) =
+            load::document_from_bytes("t.yaml".into(), MINIMAL.as_bytes(), &Limits::default());
+        let document = document.unwrap();
+        let rows = [
+            row("Ⅰ．５．情報提供ネットワークシステムによる情報連携　②法令上の根拠"),
+            row("Ⅰ．５．②法令上の根拠"),
+            row("Ⅰ５．②法令上の根拠"),
+            row("Ⅴ．１．基礎項目評価　①実施日"),
+        ];
+        let found: Vec<usize> = unexplained_afterwards(&document, &rows)
+            .iter()
+            .map(|(i, _)| *i)
+            .collect();
+        assert_eq!(found, [0, 1, 2]);
+    }
 }

@@ -150,12 +150,18 @@ impl Cache {
     /// files as they are now; the stored result when they have not changed.
     pub fn checked(&self, name: &str) -> Result<Arc<Checked>, Error> {
         let folder = self.folder(name);
-        let key = hash([
-            bytes_or_absent(&folder.join(DOCUMENT_FILE))?.as_slice(),
-            bytes_or_absent(&folder.join(CHANGES_FILE))?.as_slice(),
-            bytes_or_absent(&folder.join(BASIC_FILE))?.as_slice(),
-            bytes_or_absent(&folder.join(BASIC_CHANGES_FILE))?.as_slice(),
-        ]);
+        let mut inputs = Vec::new();
+        for file in [DOCUMENT_FILE, CHANGES_FILE, BASIC_FILE, BASIC_CHANGES_FILE] {
+            inputs.push(bytes_or_absent(&folder.join(file))?);
+        }
+        // The office's common texts are read in place of references: an input too.
+        for (path, bytes) in
+            crate::common_texts::source::files_for_document(&folder.join(DOCUMENT_FILE))?
+        {
+            inputs.push(path.to_string_lossy().into_owned().into_bytes());
+            inputs.push(bytes);
+        }
+        let key = hash(inputs.iter().map(Vec::as_slice));
         let slot = self.slot(name);
         let mut checked = lock(&slot.checked);
         if let Some(c) = checked.as_ref().filter(|c| c.key == key) {

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value as Json, json};
 
 use super::State;
+use super::common::{self, CommonView, Offers};
 use super::http::Response;
 use super::pages::{Chrome, DiagView, Documents, diag_view, href, with_query};
 use super::text;
@@ -210,6 +211,8 @@ pub struct GroupView {
     pub hidden: bool,
     /// Editing is possible (not a shared fact, not read-only).
     pub editable: bool,
+    /// The office's block entries of this group, to add as a block.
+    pub common_blocks: Vec<String>,
 }
 
 /// One block of a group.
@@ -233,6 +236,10 @@ pub struct BlockView {
     pub level: usize,
     /// Editing is possible.
     pub editable: bool,
+    /// The block is the office's common text (`- 共通テキスト: 名前`).
+    pub common: Option<CommonView>,
+    /// Such a block's items as the document reads them: (number and label, value).
+    pub common_items: Vec<(String, String)>,
 }
 
 /// A condition on a sibling, checked by the page's script as the sibling changes.
@@ -297,6 +304,10 @@ pub struct FieldView {
     pub rows: usize,
     /// Editing is possible.
     pub editable: bool,
+    /// The item uses the office's common text (`{共通テキスト: 名前}`).
+    pub common: Option<CommonView>,
+    /// The text entries the officer may use here instead (or switch to).
+    pub offers: Vec<String>,
 }
 
 /// One ＜選択肢＞.
@@ -366,6 +377,8 @@ struct Builder<'a> {
     document: Option<&'a Document>,
     /// The main document's editing page (for links to shared facts).
     main_edit: String,
+    /// The office's common texts.
+    offers: &'a Offers,
     rows: Vec<Row>,
 }
 
@@ -473,6 +486,12 @@ impl Builder<'_> {
             when,
             hidden,
             editable,
+            common_blocks: self
+                .offers
+                .blocks
+                .get(group.name)
+                .cloned()
+                .unwrap_or_default(),
         };
         self.rows.push(Row::GroupOpen(view.clone()));
         for (i, id) in ids.iter().enumerate() {
@@ -480,6 +499,13 @@ impl Builder<'_> {
             if let Some(last) = steps.last_mut() {
                 last.index = Some(i + 1);
             }
+            let common = common::block_reference(self.source, path).map(|n| self.offers.used(&n));
+            let uses_common = common.is_some();
+            let common_items = if uses_common {
+                self.block_items(key, i)
+            } else {
+                Vec::new()
+            };
             self.rows.push(Row::BlockOpen(BlockView {
                 group: key.to_string(),
                 index: i,
@@ -490,8 +516,13 @@ impl Builder<'_> {
                 last: i + 1 == ids.len(),
                 level: (level + 1).min(6),
                 editable,
+                common,
+                common_items,
             }));
-            self.walk(group.items, path, steps, level + 2);
+            // A block of the library is shown whole, not item by item: it is edited there.
+            if !uses_common {
+                self.walk(group.items, path, steps, level + 2);
+            }
             self.rows.push(Row::BlockClose);
             path.pop();
         }
@@ -499,6 +530,24 @@ impl Builder<'_> {
             last.index = None;
         }
         self.rows.push(Row::GroupClose(view));
+    }
+
+    /// The items of the `index`th block of the group at `key` as the document reads them.
+    fn block_items(&self, key: &str, index: usize) -> Vec<(String, String)> {
+        let blocks = match self.document.and_then(|d| d.root.at(key)).map(|e| &e.value) {
+            Some(Value::Group(blocks)) => blocks,
+            _ => return Vec::new(),
+        };
+        let Some(block) = blocks.get(index) else {
+            return Vec::new();
+        };
+        block
+            .record
+            .entries
+            .iter()
+            .filter(|e| !e.value.is_empty())
+            .map(|e| (printed(e.item), display(e.item, &e.value, self.lang)))
+            .collect()
     }
 
     /// Whether anything is written at `path` (a value, a block, a ticked box).
@@ -630,7 +679,22 @@ impl Builder<'_> {
             shared,
             rows: 2,
             editable,
+            common: None,
+            offers: Vec::new(),
         };
+        if view.shared.is_none() {
+            if let Some(name) = fields::reference_at(self.source, path) {
+                view.common = Some(self.offers.used(&name));
+                view.offers = self.offers.texts_at(key);
+                if !view.offers.contains(&name) {
+                    view.offers.insert(0, name);
+                }
+                return view;
+            }
+            if matches!(item.kind, Kind::Text | Kind::Lines) {
+                view.offers = self.offers.texts_at(key);
+            }
+        }
         match item.kind {
             Kind::Choice(list) => {
                 view.options = list
@@ -829,6 +893,9 @@ pub struct BlockRequest {
     pub base: Option<String>,
     /// For `move`: the new position.
     pub to: Option<usize>,
+    /// For `add`: the office's block entry the new block uses (`- 共通テキスト: 名前`).
+    #[serde(default)]
+    pub common: Option<String>,
 }
 
 /// The steps of a key path with each block found by its id (it may have moved since the page
@@ -1027,6 +1094,7 @@ pub fn page(
     let (diags, others) = report
         .map(|r| by_path(&state.root, r, lang))
         .unwrap_or_default();
+    let offers = Offers::for_document(&state.root, &target.file);
     let mut builder = Builder {
         source: &source,
         lang,
@@ -1035,6 +1103,7 @@ pub fn page(
         diags,
         document,
         main_edit: href(name, "edit"),
+        offers: &offers,
         rows: Vec::new(),
     };
     builder.walk(edition.items, &mut Vec::new(), &mut Vec::new(), 2);
@@ -1123,7 +1192,7 @@ pub fn save(
     let folder = state.root.join(name);
     if dry_run {
         let mut assessment =
-            crate::load::load_with(&folder, &Limits::default(), (&target.file, &new_bytes))?;
+            crate::load::load_replacing(&folder, &Limits::default(), (&target.file, &new_bytes))?;
         crate::validate::validate(&mut assessment);
         let diags = report_of(&assessment, &target)
             .map(|r| {
@@ -1221,7 +1290,12 @@ pub fn block(
                 (Some(_), Some(i)) => i + 1,
                 (Some(_), None) => return Ok(gone()),
             };
-            fields::add_block(&source, &order, group, &path, at).map(|(s, _)| s)
+            match request.common.as_deref().map(str::trim) {
+                Some("") => return Ok(json_response(400, &json!({"error": t.bad_request}))),
+                Some(entry) => fields::add_common_block(&source, &order, group, &path, at, entry),
+                None => fields::add_block(&source, &order, group, &path, at),
+            }
+            .map(|(s, _)| s)
         }
         "remove" => {
             let Some(i) = current else { return Ok(gone()) };

@@ -10,11 +10,13 @@
 //! - [`guard`]: the token and same-origin check of every request that writes;
 //! - [`cache`]: validation and rendering once per change of the files;
 //! - [`watch`]: the polling watcher every open page waits on;
-//! - [`editor`]: the editing page and its saves (through [`crate::edit`]);
+//! - [`editor`]: the editing page and its saves (through [`crate::edit`]), with [`common`]
+//!   for the office's common texts;
 //! - [`revision`]: keeping a version and recording the change table from the pages;
 //! - [`pages`], [`text`], [`templates`]: what the pages show, their words, their templates.
 
 pub mod cache;
+pub mod common;
 pub mod editor;
 pub mod guard;
 pub mod http;

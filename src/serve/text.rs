@@ -161,6 +161,22 @@ pub struct Texts {
     pub shared_from: &'static str,
     /// A save of a shared fact in the 基礎項目評価書.
     pub shared_elsewhere: &'static str,
+    /// Before the name of the office's common text an item or block uses.
+    pub common_uses: &'static str,
+    /// A use of a name the library does not have.
+    pub common_unknown: &'static str,
+    /// The label of the choice of a common text.
+    pub common_choose: &'static str,
+    /// Opens the offer of common texts on an item written in place.
+    pub common_offer: &'static str,
+    /// Writes the chosen common text's reference.
+    pub common_use: &'static str,
+    /// Writes the common text's words into the item itself.
+    pub common_own: &'static str,
+    /// Adds a block that uses a block entry.
+    pub common_add_block: &'static str,
+    /// Where a common text is edited.
+    pub common_edited_in: &'static str,
     /// A file that is not valid YAML.
     pub refused_syntax: &'static str,
     /// A file indented with tabs.
@@ -272,6 +288,14 @@ pub static JA: Texts = Texts {
     shared_note: "重点項目評価書と共通の項目は重点項目評価書（assessment.yaml）に一度だけ書きます。ここでは表示のみで、リンク先で編集できます。",
     shared_from: "重点項目評価書の",
     shared_elsewhere: "この項目は重点項目評価書（assessment.yaml）で編集します。",
+    common_uses: "共通テキストを使用",
+    common_unknown: "この名前の共通テキストはありません（検証結果を見てください）",
+    common_choose: "共通テキスト",
+    common_offer: "共通テキストを使う",
+    common_use: "この共通テキストを使う",
+    common_own: "この評価書だけの記載にする",
+    common_add_block: "共通テキストのブロックを追加",
+    common_edited_in: "共通テキストの文言は次のフォルダで編集します: ",
     refused_syntax: "このファイルには YAML として読めない箇所があるため、フォームでは編集できません。テキストエディタで次の箇所を直して保存してください。直すとこのページは自動で更新されます",
     refused_tab: "このファイルには字下げにタブ文字を使った行があるため、フォームでは編集できません。テキストエディタでタブを半角スペースに直してください",
     read_only: "このサーバーは読み取り専用（--read-only）で起動しているため、編集できません。",
@@ -367,6 +391,14 @@ pub static EN: Texts = Texts {
     shared_note: "Facts shared with the 重点項目評価書 are written once, in it (assessment.yaml): shown here, edited at the link.",
     shared_from: "from the 重点項目評価書's",
     shared_elsewhere: "This item is edited in the 重点項目評価書 (assessment.yaml).",
+    common_uses: "Uses the common text",
+    common_unknown: "The library has no common text of this name (see the findings)",
+    common_choose: "Common text",
+    common_offer: "Use a common text",
+    common_use: "Use this common text",
+    common_own: "Write it in this document instead",
+    common_add_block: "Add a block from the common texts",
+    common_edited_in: "Common texts are edited in the folder ",
     refused_syntax: "This file has a part that cannot be read as YAML, so it cannot be edited with the form. Fix it in a text editor at",
     refused_tab: "This file indents a line with a tab, so it cannot be edited with the form. Replace the tab with spaces in a text editor at",
     read_only: "This server was started read-only (--read-only): editing is off.",

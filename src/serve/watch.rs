@@ -146,7 +146,7 @@ fn stamp(path: &Path) -> Stamp {
 }
 
 /// The stamps of an assessment's inputs: its files (with the 基礎項目評価書 beside a
-/// 重点項目評価書) and every entry of `versions/`.
+/// 重点項目評価書), every entry of `versions/` and the files of the office's common texts.
 fn stamps(folder: &Path) -> Vec<(String, Stamp)> {
     let mut out: Vec<(String, Stamp)> =
         [DOCUMENT_FILE, CHANGES_FILE, BASIC_FILE, BASIC_CHANGES_FILE]
@@ -168,6 +168,12 @@ fn stamps(folder: &Path) -> Vec<(String, Stamp)> {
         files.sort();
         out.extend(files);
     }
+    // The office's common texts, read in place of references.
+    out.extend(
+        crate::common_texts::source::watched_files(folder)
+            .into_iter()
+            .map(|p| (p.to_string_lossy().into_owned(), stamp(&p))),
+    );
     out
 }
 

@@ -2,6 +2,7 @@
 //! takes, in the officer's language. Labels, choices and options are not written here; they
 //! come from the form definition.
 
+use crate::common_texts::offer::Offer;
 use crate::diag::Lang;
 use crate::form::{CheckOption, Cond, Extra, Group, Item, Kind, Need};
 use crate::load::date::{DAY_EXAMPLES, MONTH_EXAMPLES};
@@ -276,6 +277,76 @@ pub fn no_rows_yet(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "まだ行はありません。",
         Lang::En => "No rows yet.",
+    }
+}
+
+/// The lines at the top of a skeleton of an office with common texts: how to use one, and the
+/// names there are.
+pub fn common_texts_preamble(offer: &Offer, lang: Lang) -> Vec<String> {
+    let ja = lang == Lang::Ja;
+    let (sep, mut out) = if ja {
+        (
+            "、",
+            vec![format!(
+                "共通テキスト（{}）: 項目の値の代わりに {{共通テキスト: 名前}} と書くと、事務所で共通の記載を使います（hyoka texts list で一覧）。",
+                offer.folder
+            )],
+        )
+    } else {
+        (
+            ", ",
+            vec![format!(
+                "Common texts ({}): write {{共通テキスト: name}} in place of an item's value to use the office's common text (hyoka texts list shows them).",
+                offer.folder
+            )],
+        )
+    };
+    if !offer.texts.is_empty() {
+        out.push(if ja {
+            format!("  文章: {}", offer.texts.join(sep))
+        } else {
+            format!("  texts: {}", offer.texts.join(sep))
+        });
+    }
+    for (group, names) in &offer.blocks {
+        out.push(if ja {
+            format!("  {group}のブロック: {}", names.join(sep))
+        } else {
+            format!("  blocks of {group}: {}", names.join(sep))
+        });
+    }
+    out
+}
+
+/// The comment at a group: the block entries of its kind.
+pub fn common_blocks(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "共通テキストのブロックを使うときは、並びの1項目として「- 共通テキスト: 名前」と書く（{}）",
+            names.join("、")
+        ),
+        Lang::En => format!(
+            "to use a common block, write it as one item of the list: `- 共通テキスト: name` ({})",
+            names.join(", ")
+        ),
+    }
+}
+
+/// The comment at an item where other documents of the office use common texts.
+pub fn common_texts_here(names: &[String], lang: Lang) -> String {
+    let uses: Vec<String> = names
+        .iter()
+        .map(|n| format!("{{共通テキスト: {n}}}"))
+        .collect();
+    match lang {
+        Lang::Ja => format!(
+            "この事務所の他の評価書では、ここに共通テキストを使っています: {}",
+            uses.join(" / ")
+        ),
+        Lang::En => format!(
+            "other documents of this office use a common text here: {}",
+            uses.join(" / ")
+        ),
     }
 }
 

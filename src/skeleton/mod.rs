@@ -9,6 +9,7 @@
 
 pub mod hints;
 
+use crate::common_texts::offer::Offer;
 use crate::diag::Lang;
 use crate::form::label::{Step, full_label, key_path, printed_number};
 use crate::form::{self, Cond, Edition, Item, Kind, Mark, Need, Provenance};
@@ -36,7 +37,18 @@ pub fn with_schema_line(text: &str, location: &str) -> String {
 
 /// A new `assessment.yaml` for `edition`, naming the schema at `schema`.
 pub fn assessment(edition: &'static Edition, schema: &str, lang: Lang) -> String {
-    document(edition, schema, None, lang)
+    document(edition, schema, None, None, lang)
+}
+
+/// [`assessment`] in an office with common texts: their names at the top, block entries at
+/// the groups of their kind, and text entries where the office's other documents use them.
+pub fn assessment_offering(
+    edition: &'static Edition,
+    schema: &str,
+    offer: Option<&Offer>,
+    lang: Lang,
+) -> String {
+    document(edition, schema, None, offer, lang)
 }
 
 /// A new `kiso.yaml`: the 基礎項目評価書 (`edition`, 様式２) beside a 重点項目評価書. The facts
@@ -49,19 +61,33 @@ pub fn companion(
     prefilled: &[(&str, &str)],
     lang: Lang,
 ) -> String {
-    document(edition, schema, Some(prefilled), lang)
+    document(edition, schema, Some(prefilled), None, lang)
+}
+
+/// [`companion`] in an office with common texts (see [`assessment_offering`]).
+pub fn companion_offering(
+    edition: &'static Edition,
+    schema: &str,
+    prefilled: &[(&str, &str)],
+    offer: Option<&Offer>,
+    lang: Lang,
+) -> String {
+    document(edition, schema, Some(prefilled), offer, lang)
 }
 
 fn document(
     edition: &'static Edition,
     schema: &str,
     companion: Option<&[(&str, &str)]>,
+    offer: Option<&Offer>,
     lang: Lang,
 ) -> String {
+    let offer = offer.filter(|o| !o.is_empty());
     let mut w = Writer {
         out: String::new(),
         lang,
         companion,
+        offer,
     };
     w.line(0, &schema_line(schema));
     w.comment(0, &format!("{} {}", edition.title, edition.tag));
@@ -75,6 +101,11 @@ fn document(
     }
     if edition.provenance == Provenance::Reconstructed {
         w.comment(0, hints::reconstructed_preamble(lang));
+    }
+    if let Some(offer) = offer {
+        for line in hints::common_texts_preamble(offer, lang) {
+            w.comment(0, &line);
+        }
     }
     w.line(
         0,
@@ -97,6 +128,7 @@ pub fn changes(edition: &'static Edition, lang: Lang) -> String {
         out: String::new(),
         lang,
         companion: None,
+        offer: None,
     };
     w.comment(
         0,
@@ -163,6 +195,8 @@ struct Writer<'a> {
     lang: Lang,
     /// Writing a `kiso.yaml`: its prefilled values.
     companion: Option<&'a [(&'a str, &'a str)]>,
+    /// The office's common texts, offered where they fit.
+    offer: Option<&'a Offer>,
 }
 
 impl Writer<'_> {
@@ -244,6 +278,21 @@ impl Writer<'_> {
         if let Kind::Choice(list) = item.kind {
             for i in 0..list.options.len() {
                 self.comment(depth, &format!("  {}", list.numbered(i)));
+            }
+        }
+        if let Some(offer) = self.offer {
+            let here = match item.kind {
+                Kind::Group(group) => offer
+                    .blocks
+                    .get(group.name)
+                    .map(|names| hints::common_blocks(names, self.lang)),
+                _ => offer
+                    .at
+                    .get(&crate::common_texts::offer::unnumbered(&key_path(path)))
+                    .map(|names| hints::common_texts_here(names, self.lang)),
+            };
+            if let Some(line) = here {
+                self.comment(depth, &line);
             }
         }
         match item.kind {

@@ -2,10 +2,10 @@
 //! from Ⅱしきい値判断項目 (decided by [`crate::regime::threshold`]), Ⅳ１ must submit what Ⅲ
 //! requires, and the counts are taken before publication.
 
+use super::rules::at;
 use crate::diag::{Diagnostic, Lang, codes};
 use crate::form::choices::{ACCIDENT, DOCUMENTS, HANDLERS};
-use crate::form::label::{full_label, resolve};
-use crate::load::{Document, Entry};
+use crate::load::Document;
 use crate::regime::Source;
 use crate::regime::threshold::{Band, Cell, Column, Fact, Facts, Handlers, Required, decide};
 
@@ -31,19 +31,6 @@ pub fn document_rules(document: &Document, out: &mut Vec<Diagnostic>) {
     documents(document, out);
     counted_before_publication(document, out);
     super::rules::printable(document, out);
-}
-
-/// A diagnostic at the item of a key path.
-pub(super) fn at(
-    document: &Document,
-    path: &str,
-    entry: &Entry,
-    code: &'static crate::diag::Code,
-) -> Diagnostic {
-    let label = resolve(document.edition, path)
-        .map(|steps| full_label(&steps))
-        .unwrap_or_default();
-    Diagnostic::new(code, Some(entry.span)).at_item(label, path)
 }
 
 /// The しきい値判断項目 as the regime's facts, once 対象人数 is answered; 取扱者数 and

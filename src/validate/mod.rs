@@ -36,6 +36,7 @@ fn validate_file(assessment: &mut Assessment, basic_facts: Option<&pair::BasicFa
         let mut found = Vec::new();
         check_document(document, &mut found);
         document_rules(document, basic_facts, &mut found);
+        crate::common_texts::reference::point_at_entries(&document.common_texts, &mut found);
         assessment.document_report.diagnostics.extend(found);
         assessment.document_report.sort();
     }

@@ -12,6 +12,7 @@ use crate::load::{Assessment, BASIC_FILE, Document, Value};
 use crate::regime::threshold::{Band, Facts};
 
 use super::basic::{self, COUNTED_AT, DOCUMENTS_PATH, PEOPLE};
+use super::rules::at;
 
 /// 様式３ Ⅰ１③対象人数.
 const KEY_PEOPLE: &str = "基本情報.事務.対象人数";
@@ -106,7 +107,7 @@ fn pair(key: &Document, report: &FileReport, basic: &Document) -> Vec<Diagnostic
         && chosen != together
     {
         out.push(
-            basic::at(basic, DOCUMENTS_PATH, entry, &codes::OTHER_DOCUMENT)
+            at(basic, DOCUMENTS_PATH, entry, &codes::OTHER_DOCUMENT)
                 .arg("chosen", chosen)
                 .arg_lang(
                     "found",
@@ -126,7 +127,7 @@ fn pair(key: &Document, report: &FileReport, basic: &Document) -> Vec<Diagnostic
         && let Some(elsewhere) = place(KEY_PEOPLE)
     {
         out.push(
-            basic::at(basic, PEOPLE, entry, &codes::PEOPLE_DISAGREE)
+            at(basic, PEOPLE, entry, &codes::PEOPLE_DISAGREE)
                 .arg("basic", basic.root.choice(PEOPLE).unwrap_or_default())
                 .arg("key", key.root.choice(KEY_PEOPLE).unwrap_or_default())
                 .elsewhere(elsewhere),
@@ -140,7 +141,7 @@ fn pair(key: &Document, report: &FileReport, basic: &Document) -> Vec<Diagnostic
                 && let Some(elsewhere) = place(KEY_ASSESSED)
             {
                 out.push(
-                    basic::at(basic, path, entry, &codes::COUNTED_AFTER_ASSESSMENT)
+                    at(basic, path, entry, &codes::COUNTED_AFTER_ASSESSMENT)
                         .arg("counted", counted.wareki())
                         .arg("assessed", assessed.wareki())
                         .elsewhere(elsewhere),
@@ -156,7 +157,7 @@ fn alone(basic: &Document) -> Option<Diagnostic> {
     let entry = basic.root.at(DOCUMENTS_PATH)?;
     let chosen = basic.root.choice(DOCUMENTS_PATH)?;
     (chosen == DOCUMENTS.options[1]).then(|| {
-        basic::at(basic, DOCUMENTS_PATH, entry, &codes::OTHER_DOCUMENT)
+        at(basic, DOCUMENTS_PATH, entry, &codes::OTHER_DOCUMENT)
             .arg("chosen", chosen)
             .arg_lang(
                 "found",

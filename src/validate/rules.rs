@@ -11,7 +11,7 @@ use crate::regime::changes;
 use crate::regime::threshold::{Band, Cell, Column, Decision, Fact, Facts, Handlers, decide};
 
 /// A diagnostic at an item given by its key path.
-fn at(
+pub(super) fn at(
     document: &Document,
     path: &str,
     entry: &Entry,

@@ -98,8 +98,13 @@
     return document.getElementById(field.dataset.field);
   }
 
-  /** The field's value as the server takes it: a string, a boolean, or the ticked options. */
+  // A use of the office's common text, on the wire as in the file: {"共通テキスト": "名前"}.
+  const COMMON = "共通テキスト";
+  const isCommon = (value) => value !== null && typeof value === "object" && Object.keys(value).length === 1 && typeof value[COMMON] === "string";
+
+  /** The field's value as the server takes it: a string, a boolean, the ticked options, or a common text. */
   function valueOf(field) {
+    if (field.dataset.common !== undefined) return { [COMMON]: field.dataset.common };
     const kind = field.dataset.kind;
     if (kind === "flag") return control(field).checked;
     if (kind === "checks") {
@@ -139,6 +144,7 @@
 
   /** A value shown in the conflict view. */
   function shown(field, value) {
+    if (isCommon(value)) return `${t.common_uses}: ${value[COMMON]}`;
     if (field.dataset.kind === "flag") return value ? t.ticked : "—";
     if (field.dataset.kind === "checks") {
       const parts = Object.entries(value || {}).map(([k, v]) => (v === true ? k : `${k}（${v}）`));
@@ -219,9 +225,8 @@
     if (code === 200 && fieldState(field).dirty) showDiags(field, data.diags);
   }
 
-  function conflict(field, data) {
+  function conflict(field, data, mine = valueOf(field), retry = () => save(field)) {
     const box = document.getElementById(`${field.dataset.field}-conflict`);
-    const mine = valueOf(field);
     const p = document.createElement("p");
     p.textContent = data.message;
     const table = document.createElement("div");
@@ -247,6 +252,11 @@
     usePage.textContent = t.use_page;
     usePage.className = "use-page";
     useDisk.addEventListener("click", () => {
+      // The disk's value needs another control (a common text, or a text of its own): the page anew.
+      if (isCommon(data.disk) || field.dataset.common !== undefined) {
+        location.reload();
+        return;
+      }
       setValue(field, data.disk);
       field.dataset.base = data.base;
       fieldState(field).dirty = false;
@@ -259,7 +269,7 @@
     usePage.addEventListener("click", () => {
       field.dataset.base = data.base;
       box.hidden = true;
-      save(field);
+      retry();
     });
     box.replaceChildren(p, table, useDisk, " ", usePage);
     box.hidden = false;
@@ -318,7 +328,35 @@
     say(status, t.saved, "ok");
   }
 
+  /** Writes `value` (a common text, or the words of one as the item's own) and shows the page anew. */
+  async function use(field, value) {
+    await saveAll();
+    const out = document.getElementById(`${field.dataset.field}-status`);
+    say(out, t.saving, "saving");
+    const { status: code, data } = await post(editor.dataset.save, { ...body(field), value });
+    if (code === 200) {
+      version = data.version;
+      location.reload();
+    } else if (code === 409 && data.conflict === "value") {
+      say(out, t.save_failed, "error");
+      conflict(field, data, value, () => use(field, value));
+    } else {
+      say(out, `${t.save_failed}: ${data.message || data.refused || data.error || code}`, "error");
+    }
+  }
+
   for (const field of fields) {
+    for (const button of field.querySelectorAll("button.use-common")) {
+      button.addEventListener("click", () => use(field, { [COMMON]: document.getElementById(button.dataset.select).value }));
+    }
+    field.querySelector("button.own-text")?.addEventListener("click", () => {
+      use(field, document.getElementById(`${field.dataset.field}-common`).textContent);
+    });
+    // Choosing among the offers is not an edit of the item until the button says so.
+    for (const offer of field.querySelectorAll(".offer-common, .common-use")) {
+      for (const type of ["input", "change"]) offer.addEventListener(type, (event) => event.stopPropagation());
+    }
+    if (field.dataset.common !== undefined) continue;
     const checkLater = () => {
       const s = fieldState(field);
       clearTimeout(s.timer);
@@ -406,6 +444,10 @@
 
   for (const button of document.querySelectorAll("button.add-block")) {
     button.addEventListener("click", () => blockRequest({ op: "add", group: button.dataset.group }));
+  }
+  for (const button of document.querySelectorAll("button.add-common-block")) {
+    const common = () => document.getElementById(button.dataset.select).value;
+    button.addEventListener("click", () => blockRequest({ op: "add", group: button.dataset.group, common: common() }));
   }
   for (const block of document.querySelectorAll("fieldset.block")) {
     const who = {

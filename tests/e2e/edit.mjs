@@ -267,6 +267,27 @@ try {
     await k.keyboard.press("Space");
     await k.keyboard.press("Control+s");
     await k.locator("#page-status[data-kind=ok]").waitFor();
+    // The office's common text (the library beside the assessments): opened, chosen and used
+    // from the keyboard; the page comes back showing the entry's words, which can become the
+    // item's own text.
+    const request = "開示請求・問合せ.開示請求.請求先";
+    await tabTo(request, "-offer");
+    await k.keyboard.press("Enter");
+    await tabTo(request, "-ct");
+    await k.keyboard.press("End");
+    await k.keyboard.press("Tab");
+    const usedName = await k.evaluate((id) => document.getElementById(id).value, (await field(k, request).getAttribute("data-field")) + "-ct");
+    await Promise.all([k.waitForEvent("load"), k.keyboard.press("Enter")]);
+    await field(k, request).locator(".common-use").waitFor();
+    assert.equal(await field(k, request).getAttribute("data-common"), usedName);
+    assert.ok(readFileSync(freshFile, "utf8").includes(`  請求先: {共通テキスト: ${usedName}}`), "the reference is written");
+    const words = await field(k, request).locator("pre.common-text").textContent();
+    await tabTo(request);
+    await k.keyboard.press("Tab");
+    await k.keyboard.press("Tab");
+    assert.equal(await k.evaluate(() => document.activeElement?.className), "own-text");
+    await Promise.all([k.waitForEvent("load"), k.keyboard.press("Enter")]);
+    assert.equal(await (await control(k, request)).inputValue(), words);
     const text = readFileSync(freshFile, "utf8");
     for (const written of [
       "  評価書名: キーボードで書いた評価書\n",

@@ -169,9 +169,11 @@ try {
     const row = rows.first();
     assert.equal((await row.locator("th").innerText()).trim(), "Ⅴ．１．基礎項目評価　①実施日");
     // The change is recorded in changes.yaml (as Ⅴ１．基礎項目評価①実施日): its 提出時期 and 説明 are shown.
-    assert.equal((await row.locator("td.timing .value").innerText()).trim(), "事前");
+    // Shown as controls where the page can record (a select and a text area), as text when read-only.
+    const shownValue = (cell) => cell.locator(".value").evaluate((e) => (e.value ?? e.textContent).trim());
+    assert.equal(await shownValue(row.locator("td.timing")), "事前");
     assert.match(await row.locator("td.timing").innerText(), /記録済み/);
-    assert.match(await row.locator("td.explanation").innerText(), /見直しによる/);
+    assert.match(await shownValue(row.locator("td.explanation")), /見直しによる/);
     const text = await row.innerText();
     assert.match(text, /令和6年5月27日/);
     assert.match(text, /令和7年1月24日/);
@@ -190,7 +192,15 @@ try {
     await rows.first().waitFor();
     assert.ok((await rows.count()) >= 37, `only ${await rows.count()} rows`);
     assertOneLine(await lineCounts(page, "table.changes td.date"), "変更日");
-    assertOneLine(await lineCounts(page, "table.changes td.timing .value"), "提出時期");
+    // Where the page records, 提出時期 is a select: it must show its value whole, one line high.
+    const squeezed = await page.locator("table.changes td.timing select.value").evaluateAll((selects) =>
+      selects
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().height > 2.5 * parseFloat(getComputedStyle(e).fontSize))
+        .map((e) => e.value),
+    );
+    assert.deepEqual(squeezed, [], "提出時期 squeezed");
+    const shownTimings = await page.locator("table.changes td.timing span.value").count();
+    if (shownTimings > 0) assertOneLine(await lineCounts(page, "table.changes td.timing span.value"), "提出時期");
     assertOneLine(await lineCounts(page, "table.changes thead th"), "column headings");
     // Long texts are folded (the redline beside them shows them whole), not printed three times.
     const folded = page.locator("table.changes td.text details.fold");

@@ -163,4 +163,5 @@ def main():
         f.write("様式: 令和6年10月 様式3\n表紙: {評価書名: ".encode() + b"\x8c\x9f" + b"}\n")
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -11,6 +11,12 @@ a base; review the diff of the fixtures before committing.
 """
 import os
 import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from importlib import import_module
+
+position = import_module("make-fixtures").position  # the one way markers are located
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -143,18 +149,6 @@ PAIR_CASES = {
         [("E0607", "様式: |令和6年10月 様式3", 1)],
     ),
 }
-
-
-def position(text, marker, occurrence):
-    shift = marker.index("|") if "|" in marker else 0
-    marker = marker.replace("|", "")
-    at = -1
-    for _ in range(occurrence):
-        at = text.index(marker, at + 1)
-    at += shift
-    line = text.count("\n", 0, at) + 1
-    col = at - (text.rfind("\n", 0, at) + 1) + 1
-    return line, col
 
 
 def with_expectations(title, body, expected):
