@@ -291,14 +291,16 @@ fn on_path(program: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-#[test]
-fn the_preview_works_in_headless_chromium() {
+/// Runs the browser test `script` of tests/e2e against `server` in headless Chromium, with
+/// HYOKA_URL, HYOKA_ROOT, HYOKA_SHOTS, HYOKA_CHROMIUM and `env` set; fails with its output
+/// unless it passes, and prints what it printed.
+fn run_e2e(script: &str, server: &Server, root: &Path, shots: &Path, env: &[(&str, &Path)]) {
     let e2e = manifest().join("tests/e2e");
     let chromium =
         std::env::var("HYOKA_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
     assert!(
-        on_path("node"),
-        "the browser test needs Node.js: apt-get install nodejs npm (.ci/run does this)"
+        on_path("node") && on_path("git"),
+        "the browser test needs Node.js and git: apt-get install nodejs npm git (.ci/run does this)"
     );
     assert!(
         Path::new(&chromium).is_file(),
@@ -309,6 +311,28 @@ fn the_preview_works_in_headless_chromium() {
         e2e.join("node_modules/playwright-core").is_dir(),
         "the browser test needs playwright-core: npm ci --prefix tests/e2e (.ci/run does this)"
     );
+    let started = Instant::now();
+    let mut node = Command::new("node");
+    node.arg(e2e.join(script))
+        .env("HYOKA_URL", &server.url)
+        .env("HYOKA_ROOT", root)
+        .env("HYOKA_SHOTS", shots)
+        .env("HYOKA_CHROMIUM", &chromium);
+    for (name, value) in env {
+        node.env(name, value);
+    }
+    let output = node.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    eprintln!("{stdout}browser test: {:?}", started.elapsed());
+}
+
+#[test]
+fn the_preview_works_in_headless_chromium() {
     let root = example_root("e2e");
     let shots = temp("e2e-shots");
     // An older version with many changes (the one before 令和6年5月27日) for the wide tables, and
@@ -325,23 +349,13 @@ fn the_preview_works_in_headless_chromium() {
         .unwrap();
     assert!(exported.success());
     let server = start(&root, &[]);
-    let started = Instant::now();
-    let output = Command::new("node")
-        .arg(e2e.join("serve.mjs"))
-        .env("HYOKA_URL", &server.url)
-        .env("HYOKA_ROOT", &root)
-        .env("HYOKA_SHOTS", &shots)
-        .env("HYOKA_CHANGES_HTML", &changes_html)
-        .env("HYOKA_CHROMIUM", &chromium)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    run_e2e(
+        "serve.mjs",
+        &server,
+        &root,
+        &shots,
+        &[("HYOKA_CHANGES_HTML", &changes_html)],
     );
-    eprintln!("{stdout}browser test: {:?}", started.elapsed());
     // The whole pages (the document makes them long), and their first screenfuls.
     for (name, min_height) in [
         ("preview-full.png", 5000),
@@ -400,21 +414,6 @@ fn git_diff(old: &Path, new: &Path) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn the_editor_works_in_headless_chromium() {
-    let e2e = manifest().join("tests/e2e");
-    let chromium =
-        std::env::var("HYOKA_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
-    assert!(
-        on_path("node") && on_path("git"),
-        "the browser test needs Node.js and git"
-    );
-    assert!(
-        Path::new(&chromium).is_file(),
-        "the browser test needs Chromium at {chromium}"
-    );
-    assert!(
-        e2e.join("node_modules/playwright-core").is_dir(),
-        "the browser test needs playwright-core: npm ci --prefix tests/e2e"
-    );
     let root = example_root("e2e-edit");
     // A fresh skeleton beside the example, for the keyboard-only pass.
     let scratch = temp("e2e-edit-init");
@@ -435,22 +434,7 @@ fn the_editor_works_in_headless_chromium() {
     let before = shots.join("before.yaml");
     std::fs::copy(&original, &before).unwrap();
     let server = start(&root, &[]);
-    let started = Instant::now();
-    let output = Command::new("node")
-        .arg(e2e.join("edit.mjs"))
-        .env("HYOKA_URL", &server.url)
-        .env("HYOKA_ROOT", &root)
-        .env("HYOKA_SHOTS", &shots)
-        .env("HYOKA_CHROMIUM", &chromium)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    eprintln!("{stdout}browser test: {:?}", started.elapsed());
+    run_e2e("edit.mjs", &server, &root, &shots, &[]);
     // The file's diff touches only the items edited: the choice, the two-line text, その他 with
     // its text, the 提供先 added (its name filled, its other items empty) and the one removed.
     let after = shots.join("after-edits.yaml");
