@@ -32,23 +32,22 @@ pub struct Offers {
 }
 
 impl Offers {
-    /// The offers for the document file `document` under the served `root`.
+    /// The offers for the document file `document` under the served `root`: the office's
+    /// library (the nearest `common-texts/` above it), read once, and where the office's
+    /// documents already use each entry (a page load, not a save).
     pub fn for_document(root: &Path, document: &Path) -> Offers {
         let limits = Limits::default();
-        let Ok(Some(library)) = Library::for_document(document, &limits) else {
+        let folder = document.parent().unwrap_or(root);
+        let Ok(Some(office)) = Office::find(folder, &limits) else {
             return Offers::default();
         };
-        // Where the office's documents already use each entry (a page load, not a save).
-        let office = Office::find(document.parent().unwrap_or(root), &limits)
-            .ok()
-            .flatten();
-        let offer = office
-            .and_then(|o| Offer::of(&o, &limits).ok())
-            .unwrap_or_else(|| Offer::of_library(&library));
-        let folder = library
+        let offer =
+            Offer::of(&office, &limits).unwrap_or_else(|_| Offer::of_library(&office.library));
+        let folder = office
+            .library
             .folder
             .strip_prefix(root)
-            .unwrap_or(&library.folder)
+            .unwrap_or(&office.library.folder)
             .display()
             .to_string();
         Offers {
@@ -56,7 +55,7 @@ impl Offers {
             blocks: offer.blocks,
             at: offer.at,
             folder,
-            library: Some(library),
+            library: Some(office.library),
         }
     }
 

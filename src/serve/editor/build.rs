@@ -529,8 +529,9 @@ pub fn page(
     let query = documents.query();
     let url = |page: &str| with_query(href(name, page), &query);
     let (errors, warnings) = counts(&checked.assessment);
-    // The edited file's own 評価書名 (the main one may not be readable while the other is).
-    let own = match target.role {
+    // The edited file's own document: its 評価書名 for the title (the main one may not be
+    // readable while the other is), a companion's shared facts for its fields.
+    let document = match target.role {
         Role::Main => checked.assessment.document.as_ref(),
         Role::Companion => checked
             .assessment
@@ -538,7 +539,7 @@ pub fn page(
             .as_ref()
             .and_then(|b| b.document.as_ref()),
     };
-    let title = match own
+    let title = match document
         .and_then(|d| d.root.at("表紙.評価書名"))
         .map(|e| &e.value)
     {
@@ -619,14 +620,6 @@ pub fn page(
     let edition = edition_of(&source, target.role);
     view.edition = format!("{} {}", edition.title, edition.tag);
     let companion = target.role == Role::Companion;
-    let document = match target.role {
-        Role::Main => checked.assessment.document.as_ref(),
-        Role::Companion => checked
-            .assessment
-            .basic
-            .as_ref()
-            .and_then(|b| b.document.as_ref()),
-    };
     if companion {
         view.shared_from = Some(href(name, "edit"));
     }

@@ -1,12 +1,15 @@
 //! The requests that change a document's file: a save of one item (or a check of a value not
 //! saved yet), a block added, removed or moved, and the file's version.
 
+use std::sync::MutexGuard;
+
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Value as Json, json};
 
 use super::{
-    by_path, counts, diagnostics_json, edition_of, json_response, leaf, locate, refusal_message,
-    report_of, version,
+    Target, by_path, counts, diagnostics_json, edition_of, json_response, leaf, locate,
+    refusal_message, report_of, version,
 };
 use crate::edit::form::{self as fields, FormOrder, fingerprint};
 use crate::edit::{Seg, Source};
@@ -53,6 +56,56 @@ pub struct BlockRequest {
     pub common: Option<String>,
 }
 
+/// A write request read, with its file found, read and parsed under the write lock.
+struct Opened<'s, R> {
+    request: R,
+    target: Target,
+    bytes: Vec<u8>,
+    source: Source,
+    /// Held until the answer: one write at a time, each reading the file as the one before
+    /// left it.
+    _writing: MutexGuard<'s, ()>,
+}
+
+/// Reads a write request of type `R` for a document of `name` and opens its file; or the
+/// answer that says why not (a request the page never sends, no such document, a file the form
+/// does not edit).
+fn open<'s, R: DeserializeOwned>(
+    state: &'s State,
+    name: &str,
+    doc: Option<&str>,
+    body: &[u8],
+) -> Result<Result<Opened<'s, R>, Response>, crate::Error> {
+    let t = text::texts(state.lang);
+    let Ok(request) = serde_json::from_slice::<R>(body) else {
+        return Ok(Err(json_response(400, &json!({"error": t.bad_request}))));
+    };
+    let Some(target) = state.target_of(name, doc)? else {
+        return Ok(Err(json_response(404, &json!({"error": t.not_found}))));
+    };
+    let writing = state.writing.lock().unwrap_or_else(|e| e.into_inner());
+    let bytes = std::fs::read(&target.file).map_err(|source| crate::Error::Read {
+        path: target.file.clone(),
+        source,
+    })?;
+    match Source::parse(&bytes) {
+        Ok(source) => Ok(Ok(Opened {
+            request,
+            target,
+            bytes,
+            source,
+            _writing: writing,
+        })),
+        Err(refusal) => {
+            let (message, _) = refusal_message(&refusal, target.name, state.lang);
+            Ok(Err(json_response(
+                409,
+                &json!({"refused": message, "version": version(&bytes)}),
+            )))
+        }
+    }
+}
+
 /// Answers a save (`dry_run`: a check of a value typed but not saved).
 pub fn save(
     state: &State,
@@ -62,27 +115,15 @@ pub fn save(
     dry_run: bool,
 ) -> Result<Response, crate::Error> {
     let t = text::texts(state.lang);
-    let Ok(request) = serde_json::from_slice::<SaveRequest>(body) else {
-        return Ok(json_response(400, &json!({"error": t.bad_request})));
-    };
-    let Some(target) = state.target_of(name, doc)? else {
-        return Ok(json_response(404, &json!({"error": t.not_found})));
-    };
-    // One save at a time: each reads the file as the one before left it.
-    let _writing = state.writing.lock().unwrap_or_else(|e| e.into_inner());
-    let bytes = std::fs::read(&target.file).map_err(|source| crate::Error::Read {
-        path: target.file.clone(),
+    let Opened {
+        request,
+        target,
+        bytes,
         source,
-    })?;
-    let source = match Source::parse(&bytes) {
-        Ok(source) => source,
-        Err(refusal) => {
-            let (message, _) = refusal_message(&refusal, target.name, state.lang);
-            return Ok(json_response(
-                409,
-                &json!({"refused": message, "version": version(&bytes)}),
-            ));
-        }
+        _writing,
+    } = match open::<SaveRequest>(state, name, doc, body)? {
+        Ok(opened) => opened,
+        Err(answer) => return Ok(answer),
     };
     let edition = edition_of(&source, target.role);
     let Some(item) = leaf(edition, &request.path) else {
@@ -172,23 +213,15 @@ pub fn block(
     body: &[u8],
 ) -> Result<Response, crate::Error> {
     let t = text::texts(state.lang);
-    let Ok(request) = serde_json::from_slice::<BlockRequest>(body) else {
-        return Ok(json_response(400, &json!({"error": t.bad_request})));
-    };
-    let Some(target) = state.target_of(name, doc)? else {
-        return Ok(json_response(404, &json!({"error": t.not_found})));
-    };
-    let _writing = state.writing.lock().unwrap_or_else(|e| e.into_inner());
-    let bytes = std::fs::read(&target.file).map_err(|source| crate::Error::Read {
-        path: target.file.clone(),
+    let Opened {
+        request,
+        target,
         source,
-    })?;
-    let source = match Source::parse(&bytes) {
-        Ok(source) => source,
-        Err(refusal) => {
-            let (message, _) = refusal_message(&refusal, target.name, state.lang);
-            return Ok(json_response(409, &json!({"refused": message})));
-        }
+        _writing,
+        ..
+    } = match open::<BlockRequest>(state, name, doc, body)? {
+        Ok(opened) => opened,
+        Err(answer) => return Ok(answer),
     };
     let edition = edition_of(&source, target.role);
     let group_item = crate::form::label::resolve(edition, &request.group)
