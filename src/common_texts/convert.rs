@@ -12,6 +12,7 @@ use crate::diag::Span;
 use crate::load::yaml::plain_safe;
 
 use super::KEY;
+use crate::edit::Yaml;
 
 /// `source` with the value of one `key: value` replaced by `text` (a reference, say), every
 /// other character kept: comments (also one on a block scalar's `|-` line, which stays after
@@ -65,19 +66,10 @@ pub fn replace_value(source: &str, key: Span, value: Span, text: &str) -> String
     out
 }
 
-/// The reference to the entry `name` as written in place of a value: `{共通テキスト: 名前}`.
+/// The reference to the entry `name` as written in place of a value: `{共通テキスト: 名前}`
+/// (the name quoted when a flow mapping needs it), as the editing page writes it too.
 pub fn reference(name: &str) -> String {
-    format!("{{{KEY}: {}}}", flow_scalar(name))
-}
-
-/// `text` as a scalar inside a flow mapping: plain when it reads back unchanged there, else
-/// double-quoted.
-fn flow_scalar(text: &str) -> String {
-    if plain_safe(text) && !text.contains([',', '{', '}', '[', ']']) {
-        text.to_string()
-    } else {
-        serde_json::to_string(text).unwrap_or_default()
-    }
+    crate::edit::one_line(&Yaml::FlowMap(vec![(KEY.into(), Yaml::Str(name.into()))]))
 }
 
 /// An entry of a library file: `name: text`, the text as a literal block (`|-`) when it has
@@ -89,27 +81,7 @@ pub fn entry_text(name: &str, text: &str) -> String {
     } else {
         serde_json::to_string(name).unwrap_or_default()
     };
-    let block_safe = text.contains('\n') && crate::edit::block_safe(text);
-    if plain_safe(text) {
-        format!("{key}: {text}\n")
-    } else if block_safe {
-        let body: Vec<String> = text
-            .split('\n')
-            .map(|l| {
-                if l.is_empty() {
-                    String::new()
-                } else {
-                    format!("  {l}")
-                }
-            })
-            .collect();
-        format!("{key}: |-\n{}\n", body.join("\n"))
-    } else {
-        format!(
-            "{key}: {}\n",
-            serde_json::to_string(text).unwrap_or_default()
-        )
-    }
+    format!("{key}: {}\n", crate::edit::text_after_key(text, 0))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::path::Path;
 use super::export::Row;
 use crate::Error;
 use crate::load::ChangeRow;
-use crate::load::yaml::{self, Limits, NodeValue, plain_safe};
+use crate::load::yaml::{self, Limits, NodeValue};
 
 /// The row of `changes.yaml` that already records `row`'s change: the same 項目, 変更前 and
 /// 変更後, under any 変更日 (the last such row when there are several). 項目 are compared
@@ -133,25 +133,7 @@ pub fn plan(
 /// A YAML scalar for `text`: a literal block when that keeps the text exactly and readably,
 /// else a double-quoted string (JSON string syntax is valid YAML and round-trips anything).
 fn scalar(text: &str, indent: &str) -> String {
-    let block_safe = text.contains('\n') && crate::edit::block_safe(text);
-    if plain_safe(text) {
-        return text.to_string();
-    }
-    if block_safe {
-        let body: Vec<String> = text
-            .split('\n')
-            .map(|l| {
-                if l.is_empty() {
-                    String::new()
-                } else {
-                    format!("{indent}  {l}")
-                }
-            })
-            .collect();
-        format!("|-\n{}", body.join("\n"))
-    } else {
-        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
-    }
+    crate::edit::text_after_key(text, indent.len())
 }
 
 /// The YAML text of rows as list items at `indent`.

@@ -31,9 +31,23 @@ mod tests;
 
 pub use source::{Refusal, Source};
 
-/// Whether a text can be written as a literal block (`|-`) and read back exactly; also used by
-/// the writers of `changes.yaml` rows and common-text entries.
-pub(crate) use emit::block_safe;
+/// A text as YAML after `key: ` with the key at column `indent` (a block's lines two further
+/// in): plain when it reads back unchanged, a literal block (`|-`) for several lines, else
+/// double-quoted. The writers of `changes.yaml` rows and of common-text entries write their
+/// texts with it, as the patcher does.
+pub(crate) fn text_after_key(text: &str, indent: usize) -> String {
+    let e = emit::block(&Yaml::Str(text.to_string()), indent, 2, None, false);
+    if e.lines.is_empty() {
+        e.inline
+    } else {
+        format!("{}\n{}", e.inline, e.lines.join("\n"))
+    }
+}
+
+/// A value written on one line in flow style (`{共通テキスト: 名前}`).
+pub(crate) fn one_line(value: &Yaml) -> String {
+    emit::flow(value)
+}
 
 /// One step of a key path: a mapping key, or a list position (0-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
